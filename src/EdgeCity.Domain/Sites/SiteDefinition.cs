@@ -1,0 +1,12 @@
+namespace EdgeCity.Domain.Sites;
+
+/// <summary>One site file: the intersections a box (or a cluster of boxes) controls and the cameras that watch them.</summary>
+public sealed record SiteDefinition
+{
+    /// <summary>Short name of the site, used in logs and metrics.</summary>
+    public string Name { get; init; } = string.Empty;
+
+    public IReadOnlyList<IntersectionDefinition> Intersections { get; init; } = [];
+
+    public IReadOnlyList<CameraDefinition> Cameras { get; init; } = [];
+}

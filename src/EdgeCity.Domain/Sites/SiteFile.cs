@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace EdgeCity.Domain.Sites;
+
+/// <summary>Reads a site file from JSON and validates it, turning every problem into a <see cref="SiteError"/> that names the field.</summary>
+public static class SiteFile
+{
+    /// <summary>Options shared by every reader of site files: camelCase, comments allowed, unknown fields rejected (a typo must not be ignored).</summary>
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <summary>Parses and validates a site from JSON text; <paramref name="source"/> names the file in errors.</summary>
+    public static SiteLoadResult Parse(string json, string source)
+    {
+        SiteDefinition? site;
+        try
+        {
+            site = JsonSerializer.Deserialize<SiteDefinition>(json, JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.Path ?? "$";
+            var line = ex.LineNumber is { } l ? $" (line {l + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
+            return SiteLoadResult.Failed(source, new SiteError(where, $"{FirstSentence(ex.Message)}{line}"));
+        }
+
+        if (site is null)
+        {
+            return SiteLoadResult.Failed(source, new SiteError("$", "the file is empty or null"));
+        }
+
+        var errors = SiteValidator.Validate(site);
+        return errors.Count == 0 ? SiteLoadResult.Ok(source, site) : new SiteLoadResult(source, null, errors);
+    }
+
+    /// <summary>Reads, parses and validates a site file from disk.</summary>
+    public static SiteLoadResult Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return SiteLoadResult.Failed(path, new SiteError("$", $"site file not found: {Path.GetFullPath(path)}"));
+        }
+
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        // System.Text.Json appends "Path: ... | LineNumber: ..." which we report in our own words.
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

@@ -1,0 +1,108 @@
+namespace EdgeCity.Domain.Sites;
+
+/// <summary>Checks a parsed site for the mistakes that would otherwise surface at an intersection: missing ids, duplicates, dangling references.</summary>
+public static class SiteValidator
+{
+    /// <summary>Controllers a site may name; the signal-control work grows this list.</summary>
+    public static readonly IReadOnlySet<string> KnownControllers = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "fixed" };
+
+    /// <summary>Returns every problem found; an empty list means the site is usable.</summary>
+    public static IReadOnlyList<SiteError> Validate(SiteDefinition site, IReadOnlySet<string>? knownControllers = null)
+    {
+        knownControllers ??= KnownControllers;
+        var errors = new List<SiteError>();
+        if (string.IsNullOrWhiteSpace(site.Name))
+        {
+            errors.Add(new("$.name", "is required"));
+        }
+
+        if (site.Intersections.Count == 0)
+        {
+            errors.Add(new("$.intersections", "must list at least one intersection"));
+        }
+
+        var approaches = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        for (var i = 0; i < site.Intersections.Count; i++)
+        {
+            var at = $"$.intersections[{i}]";
+            var x = site.Intersections[i];
+            if (!RequireId(x.Id, at, errors))
+            {
+                continue;
+            }
+
+            if (!approaches.TryAdd(x.Id, new HashSet<string>(StringComparer.Ordinal)))
+            {
+                errors.Add(new($"{at}.id", $"duplicate intersection id '{x.Id}'"));
+                continue;
+            }
+
+            if (!knownControllers.Contains(x.Controller))
+            {
+                errors.Add(new($"{at}.controller", $"unknown controller '{x.Controller}' (known: {string.Join(", ", knownControllers.Order())})"));
+            }
+
+            for (var a = 0; a < x.Approaches.Count; a++)
+            {
+                var ap = x.Approaches[a];
+                var apAt = $"{at}.approaches[{a}]";
+                if (RequireId(ap.Id, apAt, errors) && !approaches[x.Id].Add(ap.Id))
+                {
+                    errors.Add(new($"{apAt}.id", $"duplicate approach id '{ap.Id}' in intersection '{x.Id}'"));
+                }
+
+                if (ap.Lanes is < 1 or > 12)
+                {
+                    errors.Add(new($"{apAt}.lanes", $"must be between 1 and 12, was {ap.Lanes}"));
+                }
+            }
+        }
+
+        ValidateCameras(site, approaches, errors);
+        return errors;
+    }
+
+    private static void ValidateCameras(SiteDefinition site, Dictionary<string, HashSet<string>> approaches, List<SiteError> errors)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var c = 0; c < site.Cameras.Count; c++)
+        {
+            var at = $"$.cameras[{c}]";
+            var cam = site.Cameras[c];
+            if (RequireId(cam.Id, at, errors) && !ids.Add(cam.Id))
+            {
+                errors.Add(new($"{at}.id", $"duplicate camera id '{cam.Id}'"));
+            }
+
+            if (string.IsNullOrWhiteSpace(cam.Source))
+            {
+                errors.Add(new($"{at}.source", "is required (a stream URL, a file or a device)"));
+            }
+
+            if (!approaches.TryGetValue(cam.Intersection, out var known))
+            {
+                errors.Add(new($"{at}.intersection", $"names unknown intersection '{cam.Intersection}'"));
+            }
+            else if (!known.Contains(cam.Approach))
+            {
+                errors.Add(new($"{at}.approach", $"names unknown approach '{cam.Approach}' of intersection '{cam.Intersection}'"));
+            }
+
+            if (cam.MaxFps < 0 || double.IsNaN(cam.MaxFps))
+            {
+                errors.Add(new($"{at}.maxFps", $"must be 0 (no limit) or positive, was {cam.MaxFps}"));
+            }
+        }
+    }
+
+    private static bool RequireId(string id, string at, List<SiteError> errors)
+    {
+        if (!string.IsNullOrWhiteSpace(id))
+        {
+            return true;
+        }
+
+        errors.Add(new($"{at}.id", "is required"));
+        return false;
+    }
+}

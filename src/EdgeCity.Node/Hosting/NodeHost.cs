@@ -1,0 +1,45 @@
+using Akka.Hosting;
+using EdgeCity.Actors.Hosting;
+using EdgeCity.Node.Web;
+using Prometheus;
+
+namespace EdgeCity.Node.Hosting;
+
+/// <summary>The composition root: builds the web host with the actor system, health endpoints, metrics and start page.</summary>
+public static class NodeHost
+{
+    /// <summary>How long the node may take to stop on SIGINT/SIGTERM before the host gives up (the CLI promises 10 s).</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(8);
+
+    /// <summary>Builds (but does not start) the node's host.</summary>
+    public static WebApplication Build(NodeLaunch launch)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = launch.Args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        var clusterOptions = builder.Configuration.GetSection("EdgeCity:Cluster").Get<EdgeCityClusterOptions>() ?? new EdgeCityClusterOptions();
+        if (launch.ClusterPort is { } port)
+        {
+            clusterOptions.Port = port;
+        }
+
+        var urls = launch.HttpUrls ?? builder.Configuration["EdgeCity:Http:Urls"] ?? "http://127.0.0.1:5080";
+        builder.WebHost.UseUrls(urls);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.AddSingleton(launch);
+        builder.Services.AddSingleton(clusterOptions);
+        builder.Services.AddSingleton<NodeReadiness>();
+        builder.Services.AddAkka(clusterOptions.SystemName, (akka, _) => akka.WithEdgeCityCluster(clusterOptions));
+
+        var app = builder.Build();
+        app.UseHttpMetrics();
+        NodeInfoMetric.Publish(launch, clusterOptions);
+        app.MapHealthEndpoints();
+        app.MapMetrics("/metrics");
+        app.MapStartPage();
+        return app;
+    }
+}

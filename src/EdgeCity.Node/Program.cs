@@ -1,0 +1,3 @@
+using EdgeCity.Node.Cli;
+
+return await EdgeCityCli.InvokeAsync(args);

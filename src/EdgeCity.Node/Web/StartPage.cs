@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text;
+using Akka.Actor;
+using EdgeCity.Node.Hosting;
+
+namespace EdgeCity.Node.Web;
+
+/// <summary>The page at <c>/</c>: what this node runs, its cluster, its site, and where to look next.</summary>
+public static class StartPage
+{
+    public static void MapStartPage(this WebApplication app) =>
+        app.MapGet("/", (NodeLaunch launch, NodeReadiness readiness, ActorSystem system) =>
+            Results.Content(Render(launch, readiness, system), "text/html; charset=utf-8"));
+
+    private static string Render(NodeLaunch launch, NodeReadiness readiness, ActorSystem system)
+    {
+        static string E(string s) => WebUtility.HtmlEncode(s);
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        var html = new StringBuilder();
+        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>EdgeCity node</title>")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append("<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}td,th{padding:.2rem .8rem;text-align:left}</style></head><body>")
+            .Append("<h1>EdgeCity node</h1>")
+            .Append($"<p>Mode: <b>{E(launch.Mode)}</b> · status: <b id=\"ready\">{E(readiness.NotReadyReason() ?? "ready")}</b></p>")
+            .Append($"<p>Actor system <code>{E(cluster.SelfAddress.ToString())}</code>, roles {E(string.Join(", ", cluster.SelfRoles))}.</p>")
+            .Append("<h2>Cluster members</h2><table><tr><th>address</th><th>status</th><th>roles</th></tr>");
+        foreach (var m in cluster.State.Members)
+        {
+            html.Append($"<tr><td>{E(m.Address.ToString())}</td><td>{m.Status}</td><td>{E(string.Join(", ", m.Roles))}</td></tr>");
+        }
+
+        html.Append("</table><h2>Site</h2>");
+        if (launch.Site is { } site)
+        {
+            html.Append($"<p>{E(site.Name)} from <code>{E(launch.SitePath ?? "embedded")}</code>: {site.Intersections.Count} intersections, {site.Cameras.Count} cameras.</p><ul>");
+            foreach (var x in site.Intersections)
+            {
+                html.Append($"<li>{E(x.Id)} {E(x.Name ?? string.Empty)}: controller {E(x.Controller)}, {x.Approaches.Count} approaches</li>");
+            }
+
+            html.Append("</ul>");
+        }
+        else
+        {
+            html.Append("<p>No site loaded.</p>");
+        }
+
+        html.Append("<h2>Endpoints</h2><ul><li><a href=\"/metrics\">/metrics</a> (Prometheus)</li>")
+            .Append("<li><a href=\"/healthz/live\">/healthz/live</a></li><li><a href=\"/healthz/ready\">/healthz/ready</a></li></ul></body></html>");
+        return html.ToString();
+    }
+}

@@ -1,0 +1,89 @@
+using EdgeCity.Domain.Sites;
+
+namespace EdgeCity.Domain.Tests.Sites;
+
+public sealed class SiteFileSpec
+{
+    private const string Valid = """
+        {
+          // comments are allowed: operators annotate their sites
+          "name": "main-street",
+          "intersections": [
+            { "id": "J1", "controller": "fixed", "approaches": [ { "id": "N", "lanes": 2 }, { "id": "S" } ] }
+          ],
+          "cameras": [
+            { "id": "cam-1", "source": "rtsp://10.0.0.5/stream", "intersection": "J1", "approach": "N", "maxFps": 10 }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void A_valid_site_parses_with_defaults_filled_in()
+    {
+        var result = SiteFile.Parse(Valid, "site.json");
+
+        Assert.True(result.IsValid, result.Describe());
+        var site = result.Site!;
+        Assert.Equal("main-street", site.Name);
+        Assert.Equal(2, site.Intersections[0].Approaches[0].Lanes);
+        Assert.Equal(1, site.Intersections[0].Approaches[1].Lanes);
+        Assert.Equal("edgecity-vehicles", site.Cameras[0].Model);
+        Assert.Equal(10, site.Cameras[0].MaxFps);
+    }
+
+    [Fact]
+    public void An_unknown_field_is_an_error_naming_that_field()
+    {
+        var result = SiteFile.Parse(Valid.Replace("\"lanes\": 2", "\"lane\": 2"), "site.json");
+
+        Assert.False(result.IsValid);
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("lane", error.Message + error.Path);
+        Assert.Contains("site.json", result.Describe());
+    }
+
+    [Fact]
+    public void Malformed_json_reports_the_line()
+    {
+        var result = SiteFile.Parse("{\n  \"name\": \"x\",\n  \"intersections\": [ oops ]\n}", "bad.json");
+
+        Assert.False(result.IsValid);
+        Assert.Contains("line 3", Assert.Single(result.Errors).Message);
+    }
+
+    [Fact]
+    public void A_camera_on_an_unknown_approach_is_named_by_its_path()
+    {
+        var result = SiteFile.Parse(Valid.Replace("\"approach\": \"N\"", "\"approach\": \"E\""), "site.json");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("$.cameras[0].approach", error.Path);
+        Assert.Contains("'E'", error.Message);
+    }
+
+    [Fact]
+    public void Duplicate_ids_unknown_controllers_and_bad_lane_counts_are_all_reported()
+    {
+        var site = new SiteDefinition
+        {
+            Name = "s",
+            Intersections =
+            [
+                new IntersectionDefinition { Id = "J1", Controller = "magic", Approaches = [new ApproachDefinition { Id = "N", Lanes = 0 }] },
+                new IntersectionDefinition { Id = "J1" },
+            ],
+        };
+
+        var paths = SiteValidator.Validate(site).Select(e => e.Path).ToArray();
+
+        Assert.Equal(["$.intersections[0].controller", "$.intersections[0].approaches[0].lanes", "$.intersections[1].id"], paths);
+    }
+
+    [Fact]
+    public void A_missing_file_names_the_full_path()
+    {
+        var result = SiteFile.Load("/nonexistent/site.json");
+
+        Assert.Contains("/nonexistent/site.json", Assert.Single(result.Errors).Message);
+    }
+}

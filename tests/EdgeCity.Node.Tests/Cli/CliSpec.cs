@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace EdgeCity.Node.Tests.Cli;
+
+public sealed class CliSpec
+{
+    private const int SigInt = 2;
+    private const int SigTerm = 15;
+
+    [Fact]
+    public async Task Help_lists_every_verb_with_a_description()
+    {
+        var (code, output) = await NodeProcess.RunAsync("--help");
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"demo\s+Run the demo", output);
+        Assert.Matches(@"run\s+Run a node for a site file", output);
+        Assert.Matches(@"doctor\s+Check this box", output);
+    }
+
+    [Fact]
+    public async Task Run_with_an_invalid_site_exits_2_and_names_the_field()
+    {
+        var site = Path.Combine(Path.GetTempPath(), $"site-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(site, """{ "name": "x", "intersections": [ { "id": "J1", "controller": "nonsense" } ] }""");
+        try
+        {
+            var (code, output) = await NodeProcess.RunAsync("run", "--site", site, "--check");
+
+            Assert.Equal(2, code);
+            Assert.Contains($"{site}: $.intersections[0].controller: unknown controller 'nonsense'", output);
+        }
+        finally
+        {
+            File.Delete(site);
+        }
+    }
+
+    [Theory]
+    [InlineData(SigInt)]
+    [InlineData(SigTerm)]
+    public async Task Demo_becomes_ready_and_stops_cleanly_within_ten_seconds_of_a_signal(int signal)
+    {
+        using var node = NodeProcess.Start("demo", "--port", "0");
+        var listening = await node.WaitForOutputAsync("Now listening on: ", TimeSpan.FromSeconds(60));
+        var url = listening["Now listening on: ".Length..].Trim();
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await http.GetAsync("/healthz/ready")).StatusCode != HttpStatusCode.OK)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "not ready within 30 s:\n" + node.Output);
+            await Task.Delay(100);
+        }
+
+        var clock = Stopwatch.StartNew();
+        node.Signal(signal);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await node.Process.WaitForExitAsync(cts.Token);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
+        Assert.Equal(0, node.Process.ExitCode);
+        // Remoting is stopped by Akka's CoordinatedShutdown phases, so this line proves it ran to its end.
+        Assert.Contains("Remoting shut down", node.Output);
+    }
+}
