@@ -40,20 +40,22 @@ public sealed class LineCounter
         ArgumentNullException.ThrowIfNull(update);
         var events = new List<CountEvent>();
         var classes = new Dictionary<long, string>();
+
+        // Lost first: a new id appearing in this very frame next to a vehicle lost in it may take over its side.
+        foreach (var id in update.LostNow)
+        {
+            foreach (var w in _watches)
+            {
+                w.Lost(id, LastClass(id), update.CapturedAt, events);
+            }
+        }
+
         foreach (var track in update.Matched)
         {
             classes[track.Id] = track.ClassName;
             foreach (var w in _watches)
             {
                 w.Observe(track, update.CapturedAt, events);
-            }
-        }
-
-        foreach (var id in update.LostNow)
-        {
-            foreach (var w in _watches)
-            {
-                w.Lost(id, LastClass(id), update.CapturedAt, events);
             }
         }
 

@@ -100,16 +100,16 @@ public sealed class ByteTracker
             removed.Add(t.Id);
         }
 
+        foreach (var t in poolLeft.Where(t => t.State == TrackState.Lost))
+        {
+            t.Miss();
+        }
+
         foreach (var t in trackedLeft)
         {
             t.State = TrackState.Lost;
             t.Miss();
             lostNow.Add(t.Id);
-        }
-
-        foreach (var t in poolLeft.Where(t => t.State == TrackState.Lost))
-        {
-            t.Miss();
         }
 
         foreach (var d in newcomers.Where(d => d.Score >= _options.NewTrackThreshold))
@@ -188,7 +188,7 @@ public sealed class ByteTracker
         // the memory of lost tracks never grows without bound, whatever the scene does.
         lost.RemoveAll(t =>
         {
-            if (t.Misses <= _options.MaxMisses)
+            if (t.Misses < _options.MaxMisses)
             {
                 return false;
             }
