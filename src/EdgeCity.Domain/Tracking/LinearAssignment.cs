@@ -20,43 +20,56 @@ public static class LinearAssignment
             return [];
         }
 
-        // Square extension of size rows+cols: real costs top-left, a private "unmatched" slot per row (top-right
+        // Rows and columns without a single allowed pair can only stay unmatched: leave them out, so a crowd of
+        // lost tracks far from every detection costs nothing in the O(n³) step.
+        var liveRows = Enumerable.Range(0, rows).Where(i => Enumerable.Range(0, cols).Any(j => Allowed(cost[i, j], costLimit))).ToArray();
+        var liveCols = Enumerable.Range(0, cols).Where(j => liveRows.Any(i => Allowed(cost[i, j], costLimit))).ToArray();
+        if (liveRows.Length == 0)
+        {
+            return [];
+        }
+
+        // Square extension of size r+c: allowed costs top-left, a private "unmatched" slot per row (top-right
         // diagonal) and per column (bottom-left diagonal) at limit/2 each, zeros bottom-right.
-        var n = rows + cols;
+        var r = liveRows.Length;
+        var k = liveCols.Length;
+        var n = r + k;
         var c = new double[n, n];
         for (var i = 0; i < n; i++)
         {
             for (var j = 0; j < n; j++)
             {
-                if (i < rows && j < cols)
+                if (i < r && j < k)
                 {
-                    var v = cost[i, j];
-                    c[i, j] = double.IsFinite(v) && v <= costLimit ? v : Forbidden;
+                    var v = cost[liveRows[i], liveCols[j]];
+                    c[i, j] = Allowed(v, costLimit) ? v : Forbidden;
                 }
-                else if (i < rows)
+                else if (i < r)
                 {
-                    c[i, j] = j - cols == i ? costLimit / 2 : Forbidden;
+                    c[i, j] = j - k == i ? costLimit / 2 : Forbidden;
                 }
-                else if (j < cols)
+                else if (j < k)
                 {
-                    c[i, j] = i - rows == j ? costLimit / 2 : Forbidden;
+                    c[i, j] = i - r == j ? costLimit / 2 : Forbidden;
                 }
             }
         }
 
         var rowToCol = SolveSquare(c, n);
         var pairs = new List<(int, int)>();
-        for (var i = 0; i < rows; i++)
+        for (var i = 0; i < r; i++)
         {
             var j = rowToCol[i];
-            if (j < cols && c[i, j] < Forbidden)
+            if (j < k && c[i, j] < Forbidden)
             {
-                pairs.Add((i, j));
+                pairs.Add((liveRows[i], liveCols[j]));
             }
         }
 
         return pairs;
     }
+
+    private static bool Allowed(double v, double costLimit) => double.IsFinite(v) && v <= costLimit;
 
     /// <summary>Minimum-cost perfect matching on a square matrix; O(n³).</summary>
     private static int[] SolveSquare(double[,] a, int n)

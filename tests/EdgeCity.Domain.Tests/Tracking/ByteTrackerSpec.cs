@@ -114,7 +114,7 @@ public sealed class ByteTrackerSpec
             var update = tracker.Update(dets, At(f));
             foreach (var t in update.Matched)
             {
-                Assert.DoesNotContain(t.Id, removed);
+                Assert.False(removed.Contains(t.Id), $"removed id {t.Id} came back");
                 highest = Math.Max(highest, t.Id);
             }
 
