@@ -4,7 +4,6 @@ using EdgeCity.Domain.Detection;
 using EdgeCity.Domain.Evaluation;
 using EdgeCity.Domain.Geometry;
 using EdgeCity.Domain.Measurements;
-using EdgeCity.Domain.Tests.Measurements;
 using EdgeCity.Domain.Zones;
 using Xunit.Abstractions;
 using Det = EdgeCity.Domain.Detection.Detection;
@@ -27,24 +26,15 @@ public sealed class TwinPipelineSpec(ITestOutputHelper output)
     /// <summary>Runs the real pipeline on detections made from the truth boxes, as the eval verb will on video.</summary>
     private static EvaluationReport Evaluate(List<TruthFrame> truth, Func<TruthVehicle, int, bool> detected)
     {
-        var clock = new ManualClock(Origin);
-        var analyzer = new CameraTrafficAnalyzer(Setup(), clock);
-        var observed = new PipelineObservations(Origin);
-        var nextReport = 1.0;
+        var replay = new RecordingReplay(Setup(), Origin);
         foreach (var f in truth)
         {
-            var at = Origin.AddSeconds(f.Time);
-            clock.Advance(at - clock.GetUtcNow());
             var dets = f.Vehicles.Where(v => detected(v, (int)f.Frame)).Select(v => new Det(TruthReader.BoxOf(v), 2, v.Class, 0.9f)).ToList();
-            observed.Record(analyzer.Process(new FrameDetections("cam-n", f.Frame, at, 640, 720, dets), out _)!);
-            if (f.Time >= nextReport)
-            {
-                observed.Record(analyzer.Measure(), at);
-                nextReport += 1;
-            }
+            replay.Feed(new FrameDetections("cam-n", f.Frame, Origin.AddSeconds(f.Time), 640, 720, dets));
         }
 
-        return CountEvaluator.Evaluate(truth, observed, [StopLine]);
+        Assert.Equal(0, replay.DroppedFrames);
+        return replay.Evaluate(truth);
     }
 
     [Fact]
