@@ -34,8 +34,11 @@ public sealed class LineCounter
     /// <summary>Per-track entries held over all lines; bounded by the tracker's own bounds.</summary>
     public int RememberedTracks => _watches.Sum(w => w.TrackedSides + w.OpenHandovers);
 
-    /// <summary>Feeds one tracker update; returns the vehicles counted by it.</summary>
-    public IReadOnlyList<CountEvent> Process(TrackerUpdate update)
+    /// <summary>
+    /// Feeds one tracker update; returns the vehicles counted by it. With the frame's size, a vehicle first seen at
+    /// the picture's edge is known to have come in over that edge (lines near the edge count entering traffic too).
+    /// </summary>
+    public IReadOnlyList<CountEvent> Process(TrackerUpdate update, FrameSize? frame = null)
     {
         ArgumentNullException.ThrowIfNull(update);
         var events = new List<CountEvent>();
@@ -55,7 +58,7 @@ public sealed class LineCounter
             classes[track.Id] = track.ClassName;
             foreach (var w in _watches)
             {
-                w.Observe(track, update.CapturedAt, events);
+                w.Observe(track, update.CapturedAt, frame, events);
             }
         }
 

@@ -15,7 +15,7 @@ internal sealed class LineWatch(CountLine line, CountingOptions options)
 
     public int OpenHandovers => _handovers.Count;
 
-    public void Observe(TrackSnapshot track, DateTimeOffset at, List<CountEvent> events)
+    public void Observe(TrackSnapshot track, DateTimeOffset at, FrameSize? frame, List<CountEvent> events)
     {
         var p = Line.AnchorOf(track.DetectionBox);
         var d = Line.SignedDistance(p);
@@ -50,6 +50,17 @@ internal sealed class LineWatch(CountLine line, CountingOptions options)
         {
             Step(track, side, previous.LastPoint, previous.LastDistance, p, d, at, events);
         }
+        else if (frame is { } size && EntryPoint(track.DetectionBox, p, size) is { } entry)
+        {
+            // A vehicle first seen touching the picture's edge came in over that edge: it has been on the edge's side
+            // of the line, band or not, so a line close to the edge still counts vehicles entering over it.
+            var entryD = Line.SignedDistance(entry);
+            if (entryD != 0)
+            {
+                side.FirmSide = Math.Sign(entryD);
+                Step(track, side, entry, entryD, p, d, at, events);
+            }
+        }
     }
 
     /// <summary>
@@ -77,6 +88,33 @@ internal sealed class LineWatch(CountLine line, CountingOptions options)
         {
             _handovers.RemoveAt(0);
         }
+    }
+
+    /// <summary>Where a box touching the picture's edge entered it: its anchor moved onto that edge.</summary>
+    private static Point2? EntryPoint(BoxF box, Point2 anchor, FrameSize frame)
+    {
+        const float margin = 1.5f;
+        if (box.Bottom >= frame.Height - margin)
+        {
+            return anchor with { Y = frame.Height };
+        }
+
+        if (box.Top <= margin)
+        {
+            return anchor with { Y = 0 };
+        }
+
+        if (box.Left <= margin)
+        {
+            return anchor with { X = 0 };
+        }
+
+        if (box.Right >= frame.Width - margin)
+        {
+            return anchor with { X = frame.Width };
+        }
+
+        return null;
     }
 
     public void Removed(long trackId) => _sides.Remove(trackId);

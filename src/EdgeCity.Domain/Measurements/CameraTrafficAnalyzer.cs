@@ -68,7 +68,7 @@ public sealed class CameraTrafficAnalyzer
         _aggregator.FrameSeen(frame.CapturedAt);
 
         var update = _tracker.Update(frame.Detections, frame.CapturedAt);
-        var counts = _counter.Process(update);
+        var counts = _counter.Process(update, frame.FrameWidth > 0 && frame.FrameHeight > 0 ? new FrameSize(frame.FrameWidth, frame.FrameHeight) : null);
         foreach (var c in counts)
         {
             _aggregator.Add(c, _linesById.TryGetValue(c.LineId, out var line) && line.Flow);

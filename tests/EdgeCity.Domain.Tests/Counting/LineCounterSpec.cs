@@ -11,7 +11,7 @@ public sealed class LineCounterSpec
     private static readonly CountLine StopLine = new("stop", "north", new Point2(0, 100), new Point2(400, 100));
 
     private static List<CountEvent> Run(LineCounter counter, IEnumerable<TrackerUpdate> frames) =>
-        frames.SelectMany(counter.Process).ToList();
+        frames.SelectMany(f => counter.Process(f)).ToList();
 
     private static IEnumerable<TrackerUpdate> Path(long id, IReadOnlyList<double> ys, double x = 200, string cls = "car") =>
         ys.Select((y, i) => Frame(i, At(id, x, y, cls)));
@@ -193,5 +193,50 @@ public sealed class LineCounterSpec
         Assert.Equal(CrossingDirection.Forward, e.Direction);
         Assert.Equal("car", e.ClassName);
         Assert.Equal(SyntheticTrack.T0.AddMilliseconds(2200), e.At);
+    }
+
+    [Fact]
+    public void A_two_way_line_near_the_frame_edge_also_counts_vehicles_entering_the_picture_over_it()
+    {
+        // The line is 2 px above the bottom edge of a 640×480 picture. A vehicle driving up into the picture appears
+        // with its box clipped at the edge, its anchor inside the band: it can only have come from below the line.
+        var edgeLine = new CountLine("edge", "north", new Point2(0, 478), new Point2(640, 478));
+        var counter = new LineCounter([edgeLine]);
+        var frame = new FrameSize(640, 480);
+        var events = new List<CountEvent>();
+        for (var i = 0; i < 10; i++)
+        {
+            var bottom = Math.Min(480, 500 - (8 * i));
+            var box = new BoxF(300, Math.Max(420, 470 - (8 * i)), 360, bottom);
+            var snapshot = new TrackSnapshot(4, TrackState.Tracked, box, box, 0, "bus", 0.9f, 5 + i);
+            events.AddRange(counter.Process(Frame(i, snapshot), frame));
+        }
+
+        // Without the frame size the counter cannot know where the vehicle came from.
+        var blind = new LineCounter([edgeLine]);
+        var blindEvents = Enumerable.Range(0, 10).SelectMany(i =>
+        {
+            var box = new BoxF(300, Math.Max(420, 470 - (8 * i)), 360, Math.Min(480, 500 - (8 * i)));
+            return blind.Process(Frame(i, new TrackSnapshot(4, TrackState.Tracked, box, box, 0, "bus", 0.9f, 5 + i)));
+        }).ToList();
+
+        var e = Assert.Single(events);
+        Assert.Equal((CrossingDirection.Backward, "bus"), (e.Direction, e.ClassName));
+        Assert.Empty(blindEvents);
+    }
+
+    [Fact]
+    public void A_vehicle_entering_over_the_edge_far_from_a_line_is_not_counted_by_it()
+    {
+        var counter = new LineCounter([StopLine]);
+        var frame = new FrameSize(640, 480);
+        var events = new List<CountEvent>();
+        for (var i = 0; i < 10; i++)
+        {
+            var box = new BoxF(300, Math.Max(400, 460 - (8 * i)), 360, Math.Min(480, 490 - (8 * i)));
+            events.AddRange(counter.Process(Frame(i, new TrackSnapshot(4, TrackState.Tracked, box, box, 0, "car", 0.9f, 5)), frame));
+        }
+
+        Assert.Empty(events);
     }
 }
