@@ -59,6 +59,11 @@ public sealed record CountLine(string Id, string Approach, Point2 Start, Point2 
             throw new ArgumentException("A count line needs an id.");
         }
 
+        if (string.IsNullOrWhiteSpace(Approach))
+        {
+            throw new ArgumentException($"Count line '{Id}': the approach it counts for is missing.");
+        }
+
         if (!double.IsFinite(Start.X) || !double.IsFinite(Start.Y) || !double.IsFinite(End.X) || !double.IsFinite(End.Y) || Length < 1)
         {
             throw new ArgumentException($"Count line '{Id}': start and end must be finite and at least 1 px apart.");

@@ -33,6 +33,11 @@ public sealed record LaneZone(string Id, string Approach, string Lane, IReadOnly
             throw new ArgumentException("A lane zone needs an id.");
         }
 
+        if (string.IsNullOrWhiteSpace(Approach) || string.IsNullOrWhiteSpace(Lane))
+        {
+            throw new ArgumentException($"Lane zone '{Id}': approach and lane are required.");
+        }
+
         if (Polygon is null || Polygon.Count < 3 || Polygon.Any(p => !double.IsFinite(p.X) || !double.IsFinite(p.Y)))
         {
             throw new ArgumentException($"Lane zone '{Id}': the polygon needs at least 3 finite points.");

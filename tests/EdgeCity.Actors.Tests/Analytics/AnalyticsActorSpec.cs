@@ -111,6 +111,8 @@ public sealed class AnalyticsActorSpec : Akka.TestKit.Xunit2.TestKit
 
         actor.Tell(new ReconfigureAnalytics([new CountLine("dot", "north", new Point2(5, 5), new Point2(5, 5))], []));
         var rejected = ExpectMsg<AnalyticsReconfigurationRejected>();
+        actor.Tell(new ReconfigureAnalytics([new CountLine("orphan", "", new Point2(0, 5), new Point2(50, 5))], []));
+        Assert.Contains("'orphan': the approach", ExpectMsg<AnalyticsReconfigurationRejected>().Reason);
         Drive(actor, "cam-a3", 1, 40, i => [Vehicle(150, 200 + (10 * i))]);
         actor.Tell(PublishMeasurements.Instance);
 
