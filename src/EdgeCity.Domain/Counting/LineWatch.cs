@@ -135,7 +135,7 @@ internal sealed class LineWatch(CountLine line, CountingOptions options)
     private LineHandover? TakeOver(TrackSnapshot track, TrackLineSide side, Point2 p, double d, DateTimeOffset at)
     {
         var newFirm = FirmSideOf(d);
-        var radius = options.HandoverRadiusBoxHeights * Math.Max(track.DetectionBox.Height, 1f);
+        var radius = options.HandoverRadiusBoxSizes * Math.Max(Math.Max(track.DetectionBox.Height, track.DetectionBox.Width), 1f);
         LineHandover? best = null;
         foreach (var h in _handovers)
         {

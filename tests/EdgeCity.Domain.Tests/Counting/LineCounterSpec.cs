@@ -239,4 +239,28 @@ public sealed class LineCounterSpec
 
         Assert.Empty(events);
     }
+
+    [Fact]
+    public void An_id_switch_made_by_the_real_tracker_at_the_line_counts_once()
+    {
+        // The detector's box jumps 50 px sideways as the car reaches the line (a shadow merged in): IoU with the
+        // prediction drops below 0.2, the tracker loses id 1 and starts id 2. The vehicle must count once.
+        var tracker = new ByteTracker();
+        var counter = new LineCounter([StopLine]);
+        var ids = new HashSet<long>();
+        var events = new List<CountEvent>();
+        for (var i = 0; i < 30; i++)
+        {
+            var bottom = 20 + (6 * i);
+            var x = bottom >= 97 ? 250 : 200;
+            var det = new EdgeCity.Domain.Detection.Detection(new BoxF(x - 30, bottom - 40, x + 30, bottom), 2, "car", 0.9f);
+            var update = tracker.Update([det], SyntheticTrack.T0.AddMilliseconds(100 * i));
+            ids.UnionWith(update.Matched.Select(t => t.Id));
+            events.AddRange(counter.Process(update));
+        }
+
+        Assert.Equal([1L, 2L], ids.Order());
+        var e = Assert.Single(events);
+        Assert.Equal((2L, CrossingDirection.Forward), (e.TrackId, e.Direction));
+    }
 }
