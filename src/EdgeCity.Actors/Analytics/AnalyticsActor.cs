@@ -1,0 +1,134 @@
+using Akka.Actor;
+using Akka.Event;
+using EdgeCity.Domain.Detection;
+using EdgeCity.Domain.Measurements;
+
+namespace EdgeCity.Actors.Analytics;
+
+/// <summary>
+/// One camera's traffic analytics: takes the camera's <see cref="FrameDetections"/>, runs tracker → count lines,
+/// lane zones and speeds, and every reporting interval sends one <see cref="ApproachMeasurement"/> per approach to
+/// its target (the intersection's coordinator). Lines and zones are replaced at run time with
+/// <see cref="ReconfigureAnalytics"/>; <see cref="CameraFeedDown"/>/<see cref="CameraFeedUp"/> flag the measurements.
+/// The work per frame is a few microseconds of arithmetic, so it runs in the actor; bad frames are counted, never fatal.
+/// </summary>
+public sealed class AnalyticsActor : ReceiveActor, IWithTimers
+{
+    private readonly CameraTrafficAnalyzer _analyzer;
+    private readonly IActorRef _target;
+    private readonly bool _timed;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly string _camera;
+
+    public AnalyticsActor(CameraAnalyticsSetup setup, IActorRef target, TimeProvider time, bool timed)
+    {
+        _analyzer = new CameraTrafficAnalyzer(setup, time);
+        _target = target;
+        _timed = timed;
+        _camera = setup.CameraId;
+
+        Receive<FrameDetections>(OnFrame);
+        Receive<PublishMeasurements>(_ => Publish());
+        Receive<ReconfigureAnalytics>(OnReconfigure);
+        Receive<CameraFeedDown>(m => m.CameraId == _camera, m =>
+        {
+            _log.Warning("Camera {0} down: {1}", _camera, m.Reason);
+            _analyzer.MarkCameraDown(m.Reason);
+        });
+        Receive<CameraFeedUp>(m => m.CameraId == _camera, _ =>
+        {
+            _log.Info("Camera {0} up again", _camera);
+            _analyzer.MarkCameraUp();
+        });
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>
+    /// Props for one camera. <paramref name="timed"/> false leaves publishing to <see cref="PublishMeasurements"/>
+    /// messages (tests, offline evaluation); otherwise the actor publishes every <see cref="MeasurementOptions.Interval"/>.
+    /// </summary>
+    public static Props Props(CameraAnalyticsSetup setup, IActorRef target, TimeProvider? time = null, bool timed = true) =>
+        Akka.Actor.Props.Create(() => new AnalyticsActor(setup, target, time ?? TimeProvider.System, timed));
+
+    protected override void PreStart()
+    {
+        if (_timed)
+        {
+            Timers.StartPeriodicTimer("publish", PublishMeasurements.Instance, _analyzer.Setup.Measurement.Interval);
+        }
+    }
+
+    protected override void PostStop() => AnalyticsMetrics.TracksActive.WithLabels(_camera).Set(0);
+
+    private void OnFrame(FrameDetections frame)
+    {
+        if (frame.CameraId != _camera)
+        {
+            AnalyticsMetrics.FramesDropped.WithLabels(_camera, "wrong_camera").Inc();
+            _log.Warning("Analytics of camera {0} got a frame of camera {1}: dropped", _camera, frame.CameraId);
+            return;
+        }
+
+        FrameAnalysis? result;
+        string? reason;
+        try
+        {
+            result = _analyzer.Process(frame, out reason);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)
+        {
+            AnalyticsMetrics.FramesDropped.WithLabels(_camera, "error").Inc();
+            _log.Error(e, "Analytics of camera {0}: frame {1} failed", _camera, frame.FrameNumber);
+            return;
+        }
+
+        if (result is null)
+        {
+            AnalyticsMetrics.FramesDropped.WithLabels(_camera, reason ?? "error").Inc();
+            return;
+        }
+
+        AnalyticsMetrics.Frames.WithLabels(_camera).Inc();
+        AnalyticsMetrics.TracksActive.WithLabels(_camera).Set(result.Tracks.ActiveTracks);
+        foreach (var c in result.Counts)
+        {
+            AnalyticsMetrics.VehiclesCounted.WithLabels(_camera, c.LineId, c.Direction.ToString().ToLowerInvariant(), c.ClassName).Inc();
+        }
+    }
+
+    private void Publish()
+    {
+        var measurements = _analyzer.Measure();
+        foreach (var m in measurements)
+        {
+            AnalyticsMetrics.QueueLength.WithLabels(m.IntersectionId, m.Approach).Set(m.QueueLengthMeters);
+            AnalyticsMetrics.Occupancy.WithLabels(m.IntersectionId, m.Approach).Set(m.Occupancy ?? 0);
+            _target.Tell(m);
+        }
+
+        if (measurements.Count > 0)
+        {
+            AnalyticsMetrics.CameraDown.WithLabels(_camera).Set(measurements[0].CameraDown ? 1 : 0);
+            if (measurements[0].DataAge is { } age)
+            {
+                AnalyticsMetrics.DataAge.WithLabels(_camera).Set(age.TotalSeconds);
+            }
+        }
+    }
+
+    private void OnReconfigure(ReconfigureAnalytics message)
+    {
+        try
+        {
+            _analyzer.Reconfigure(message.Lines, message.Zones);
+            _log.Info("Camera {0}: now {1} count lines and {2} lane zones", _camera, message.Lines.Count, message.Zones.Count);
+            Sender.Tell(new AnalyticsReconfigured(_camera, message.Lines.Count, message.Zones.Count));
+        }
+        catch (ArgumentException e)
+        {
+            _log.Warning("Camera {0}: reconfiguration rejected: {1}", _camera, e.Message);
+            Sender.Tell(new AnalyticsReconfigurationRejected(_camera, e.Message));
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace EdgeCity.Domain.Counting;
+
+/// <summary>How the <see cref="LineCounter"/> bridges id switches next to a line.</summary>
+public sealed record CountingOptions
+{
+    /// <summary>How long after a track was lost near a line a new track may take over its side of the line.</summary>
+    public TimeSpan HandoverWindow { get; init; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>
+    /// A new track takes over a lost one when their anchors are within this many times the new box's larger side
+    /// (an id switch is usually a jump of the box, so the radius is generous; new tracks rarely start mid-picture).
+    /// </summary>
+    public double HandoverRadiusBoxSizes { get; init; } = 1.0;
+
+    /// <summary>Upper bound on lost tracks remembered for handover, per line.</summary>
+    public int MaxHandovers { get; init; } = 64;
+}

@@ -1,0 +1,26 @@
+using EdgeCity.Domain.Geometry;
+
+namespace EdgeCity.Domain.Counting;
+
+/// <summary>What one count line remembers about one track: its decided side, its last anchor, what it counted.</summary>
+internal sealed class TrackLineSide
+{
+    /// <summary>−1 or +1 once the anchor has been beyond the hysteresis band on that side; 0 before.</summary>
+    public int FirmSide { get; set; }
+
+    public Point2 LastPoint { get; set; }
+
+    public double LastDistance { get; set; }
+
+    /// <summary>Whether the most recent sign change of the anchor's distance went through the segment itself.</summary>
+    public bool LastCrossingInside { get; set; }
+
+    public Point2 LastCrossingPoint { get; set; }
+
+    public CountDirections Counted { get; set; }
+
+    public bool Confirmed { get; set; }
+
+    /// <summary>Crossings made while the track was still tentative: counted once it is confirmed, dropped if it never is.</summary>
+    public List<(CrossingDirection Direction, Point2 Point, DateTimeOffset At)> Pending { get; } = [];
+}

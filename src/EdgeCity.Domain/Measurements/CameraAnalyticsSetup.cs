@@ -1,0 +1,32 @@
+using EdgeCity.Domain.Calibration;
+using EdgeCity.Domain.Counting;
+using EdgeCity.Domain.Tracking;
+using EdgeCity.Domain.Zones;
+
+namespace EdgeCity.Domain.Measurements;
+
+/// <summary>
+/// Everything one camera's analytics needs: where it is (intersection, the approach it watches), its count lines and
+/// lane zones in image pixels, its calibration to the road plane, and the tuning of each stage.
+/// </summary>
+public sealed record CameraAnalyticsSetup(string IntersectionId, string CameraId, string Approach)
+{
+    public IReadOnlyList<CountLine> Lines { get; init; } = [];
+
+    public IReadOnlyList<LaneZone> Zones { get; init; } = [];
+
+    /// <summary>Image → road plane (metres). Identity leaves speeds and queues in pixels.</summary>
+    public Homography Calibration { get; init; } = Homography.Identity;
+
+    public TrackerOptions Tracker { get; init; } = new();
+
+    public CountingOptions Counting { get; init; } = new();
+
+    public ZoneOptions ZoneOptions { get; init; } = new();
+
+    public MeasurementOptions Measurement { get; init; } = new();
+
+    /// <summary>Every approach the camera reports: its own, and those its lines and zones name.</summary>
+    public IEnumerable<string> AllApproaches() =>
+        new[] { Approach }.Concat(Lines.Select(l => l.Approach)).Concat(Zones.Select(z => z.Approach)).Distinct(StringComparer.Ordinal);
+}

@@ -1,0 +1,144 @@
+using EdgeCity.Domain.Counting;
+using EdgeCity.Domain.Detection;
+using EdgeCity.Domain.Tracking;
+using EdgeCity.Domain.Zones;
+
+namespace EdgeCity.Domain.Measurements;
+
+/// <summary>
+/// One camera's traffic analytics, frame by frame: tracker → count lines, lane zones and road-plane speeds, and
+/// once per interval the <see cref="ApproachMeasurement"/>s. Lines and zones can be replaced while it runs; the
+/// tracks (and so the ids) carry on.
+/// </summary>
+public sealed class CameraTrafficAnalyzer
+{
+    private readonly ByteTracker _tracker;
+    private readonly SpeedEstimator _speeds;
+    private readonly ApproachMeasurementAggregator _aggregator;
+    private LineCounter _counter;
+    private List<LaneZoneMonitor> _zones;
+    private Dictionary<string, CountLine> _linesById;
+    private DateTimeOffset? _lastCapturedAt;
+
+    public CameraTrafficAnalyzer(CameraAnalyticsSetup setup, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        Setup = setup;
+        _tracker = new ByteTracker(setup.Tracker);
+        _speeds = new SpeedEstimator(setup.Measurement.SpeedWindow);
+        _aggregator = new ApproachMeasurementAggregator(time, setup.IntersectionId, setup.CameraId, setup.AllApproaches(), setup.Measurement);
+        (_counter, _zones, _linesById) = Build(setup);
+    }
+
+    public CameraAnalyticsSetup Setup { get; private set; }
+
+    public ByteTracker Tracker => _tracker;
+
+    public IReadOnlyList<LaneZoneMonitor> Zones => _zones;
+
+    /// <summary>Replaces lines and zones; throws (and keeps the old ones) when one of them is invalid.</summary>
+    public void Reconfigure(IReadOnlyList<CountLine> lines, IReadOnlyList<LaneZone> zones)
+    {
+        var next = Setup with { Lines = lines, Zones = zones };
+        var built = Build(next);
+        (_counter, _zones, _linesById) = built;
+        Setup = next;
+        _aggregator.SetApproaches(next.AllApproaches());
+    }
+
+    public void MarkCameraDown(string reason) => _aggregator.MarkCameraDown(reason);
+
+    public void MarkCameraUp() => _aggregator.MarkCameraUp();
+
+    /// <summary>
+    /// Runs one frame through the pipeline. Returns null, with the reason, for a frame that cannot be used:
+    /// one captured before the previous frame (time must move forward for speeds to mean anything).
+    /// </summary>
+    public FrameAnalysis? Process(FrameDetections frame, out string? dropReason)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        if (_lastCapturedAt is { } last && frame.CapturedAt <= last)
+        {
+            dropReason = "out_of_order";
+            return null;
+        }
+
+        dropReason = null;
+        _lastCapturedAt = frame.CapturedAt;
+        _aggregator.FrameSeen(frame.CapturedAt);
+
+        var update = _tracker.Update(frame.Detections, frame.CapturedAt);
+        var counts = _counter.Process(update, frame.FrameWidth > 0 && frame.FrameHeight > 0 ? new FrameSize(frame.FrameWidth, frame.FrameHeight) : null);
+        foreach (var c in counts)
+        {
+            _aggregator.Add(c, _linesById.TryGetValue(c.LineId, out var line) && line.Flow);
+        }
+
+        var vehicles = new List<VehicleOnRoad>(update.Matched.Count);
+        foreach (var t in update.Matched)
+        {
+            var anchor = t.DetectionBox.BottomCenter;
+            var road = Setup.Calibration.Project(anchor);
+            var speed = _speeds.Observe(t.Id, frame.CapturedAt, road);
+            if (t.IsConfirmed)
+            {
+                vehicles.Add(new VehicleOnRoad(t.Id, t.ClassName, t.DetectionBox, anchor, road, speed));
+            }
+        }
+
+        foreach (var z in _zones)
+        {
+            z.Observe(frame.CapturedAt, vehicles);
+        }
+
+        foreach (var id in update.Removed)
+        {
+            _speeds.Forget(id);
+            foreach (var z in _zones)
+            {
+                z.Forget(id);
+            }
+        }
+
+        AddSpeeds(vehicles);
+        return new FrameAnalysis(frame.CapturedAt, update, counts, vehicles);
+    }
+
+    /// <summary>Closes the reporting interval: one measurement per approach.</summary>
+    public IReadOnlyList<ApproachMeasurement> Measure() => _aggregator.Emit(_zones.Select(z => z.TakeInterval()).ToList());
+
+    private static (LineCounter, List<LaneZoneMonitor>, Dictionary<string, CountLine>) Build(CameraAnalyticsSetup setup)
+    {
+        var counter = new LineCounter(setup.Lines, setup.Counting);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var z in setup.Zones)
+        {
+            if (!ids.Add(z.Id))
+            {
+                throw new ArgumentException($"Lane zone id '{z.Id}' is used twice.");
+            }
+        }
+
+        var zones = setup.Zones.Select(z => new LaneZoneMonitor(z, setup.Calibration, setup.ZoneOptions)).ToList();
+        return (counter, zones, setup.Lines.ToDictionary(l => l.Id, StringComparer.Ordinal));
+    }
+
+    private void AddSpeeds(List<VehicleOnRoad> vehicles)
+    {
+        // A vehicle's speed belongs to the approach of the zone it stands in; an approach without zones takes every
+        // vehicle the camera sees (the camera's own approach).
+        var zoned = _zones.Select(z => z.Zone.Approach).ToHashSet(StringComparer.Ordinal);
+        foreach (var v in vehicles.Where(v => v.SpeedMetersPerSecond is not null))
+        {
+            var zone = _zones.FirstOrDefault(z => z.Zone.Contains(v.ImageAnchor));
+            if (zone is not null)
+            {
+                _aggregator.AddSpeed(zone.Zone.Approach, v.TrackId, v.SpeedMetersPerSecond!.Value);
+            }
+            else if (!zoned.Contains(Setup.Approach))
+            {
+                _aggregator.AddSpeed(Setup.Approach, v.TrackId, v.SpeedMetersPerSecond!.Value);
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace EdgeCity.Domain.Measurements;
+
+/// <summary>Reporting interval, flow windows and staleness of <see cref="ApproachMeasurement"/>s.</summary>
+public sealed record MeasurementOptions
+{
+    public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Raw flow counts the vehicles of this sliding window (or of the time since start when shorter).</summary>
+    public TimeSpan FlowWindow { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Time constant of the exponential smoothing of flow.</summary>
+    public TimeSpan FlowSmoothing { get; init; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>With no frame for this long the camera is reported down even without a down message.</summary>
+    public TimeSpan StaleAfter { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Window of the least-squares speed fit.</summary>
+    public TimeSpan SpeedWindow { get; init; } = TimeSpan.FromSeconds(1);
+}

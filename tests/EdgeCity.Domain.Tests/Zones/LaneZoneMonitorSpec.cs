@@ -1,0 +1,78 @@
+using EdgeCity.Domain.Calibration;
+using EdgeCity.Domain.Geometry;
+using EdgeCity.Domain.Zones;
+
+namespace EdgeCity.Domain.Tests.Zones;
+
+public sealed class LaneZoneMonitorSpec
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
+
+    // 10 px per metre; the stop line is image row y = 600, the lane runs up the image from it.
+    private static readonly Homography TenPixelsPerMetre = Homography.FromMatrix([0.1, 0, 0, 0, 0.1, 0, 0, 0, 1]);
+
+    private static readonly LaneZone Lane = new(
+        "n0", "north", "north_0", [new(100, 0), new(200, 0), new(200, 610), new(100, 610)], new Point2(100, 600), new Point2(200, 600));
+
+    private static VehicleOnRoad Vehicle(long id, double metresBehindStopLine, double? speed, string cls = "car")
+    {
+        var anchor = new Point2(150, 600 - (10 * metresBehindStopLine));
+        return new VehicleOnRoad(id, cls, new BoxF(130, (float)anchor.Y - 30, 170, (float)anchor.Y), anchor, TenPixelsPerMetre.Project(anchor), speed);
+    }
+
+    [Fact]
+    public void Queue_length_runs_from_the_stop_line_to_the_rear_of_the_last_queued_vehicle()
+    {
+        var zone = new LaneZoneMonitor(Lane, TenPixelsPerMetre);
+
+        zone.Observe(T0, [
+            Vehicle(1, 1.0, 0),
+            Vehicle(2, 7.5, 0.2),
+            Vehicle(3, 14.0, 0, "truck"),
+            Vehicle(4, 30.0, 9.0),      // still driving: not in the queue
+            Vehicle(5, 45.0, 0),        // stopped, but 21 m behind the truck's rear: a separate platoon
+        ]);
+
+        Assert.Equal(14.0 + 10.0, zone.QueueLengthMeters, 9);
+        Assert.Equal(4, zone.StoppedVehicles);
+        Assert.Equal(5, zone.Vehicles);
+        Assert.True(zone.Presence);
+    }
+
+    [Fact]
+    public void A_queue_that_starts_far_from_the_stop_line_is_no_queue_and_no_stopped_vehicle_no_queue()
+    {
+        var zone = new LaneZoneMonitor(Lane, TenPixelsPerMetre);
+
+        zone.Observe(T0, [Vehicle(1, 15, 0), Vehicle(2, 21, 0)]);
+        var far = zone.QueueLengthMeters;
+        zone.Observe(T0.AddSeconds(1), [Vehicle(1, 2, 12), Vehicle(2, 8, 12)]);
+
+        Assert.Equal(0, far);
+        Assert.Equal(0, zone.QueueLengthMeters);
+    }
+
+    [Fact]
+    public void Occupancy_is_the_share_of_time_with_a_vehicle_in_the_zone_and_headways_are_between_entries()
+    {
+        var zone = new LaneZoneMonitor(Lane, TenPixelsPerMetre);
+        VehicleOnRoad outside = new(9, "car", default, new Point2(400, 100), new Point2(40, 10), 10);
+
+        // Frames at irregular times; vehicle 1 enters at 0.0 s, vehicle 2 at 2.0 s, vehicle 3 at 4.5 s.
+        zone.Observe(T0, [Vehicle(1, 20, 10)]);
+        zone.Observe(T0.AddSeconds(1.0), [Vehicle(1, 10, 10)]);
+        zone.Observe(T0.AddSeconds(1.5), [outside]);
+        zone.Observe(T0.AddSeconds(2.0), [Vehicle(2, 20, 10)]);
+        zone.Observe(T0.AddSeconds(3.0), [outside]);
+        zone.Observe(T0.AddSeconds(4.5), [Vehicle(3, 20, 10)]);
+        zone.Observe(T0.AddSeconds(6.0), []);
+        var state = zone.TakeInterval();
+
+        // Occupied 0–1.5 s and 2–3 s of 6 s observed; the frame at 4.5 s holds presence until 6 s: 1.5+1+1.5 = 4 of 6.
+        Assert.Equal(4.0 / 6.0, state.Occupancy!.Value, 9);
+        Assert.Equal(2, state.Headways);
+        Assert.Equal(2.25, state.MeanHeadwaySeconds!.Value, 9);
+        Assert.False(state.Presence);
+        Assert.Null(zone.TakeInterval().Occupancy);
+    }
+}
