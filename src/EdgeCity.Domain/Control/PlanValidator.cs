@@ -148,9 +148,12 @@ public sealed class PlanValidator
     {
         foreach (var clock in _clocks)
         {
-            if (clock.Shows == SignalIndication.Yellow && now - clock.GreenEnded + Epsilon >= _timings.ClearanceSeconds(clock.Id))
+            // Each stage is shown for at least one tick, even when configured as zero: a green never jumps to red.
+            if (clock.Shows == SignalIndication.Yellow && now > clock.GreenEnded
+                && now - clock.GreenEnded + Epsilon >= _timings.ClearanceSeconds(clock.Id))
             {
                 clock.Shows = SignalIndication.Red;
+                clock.RedSince = now;
             }
         }
 
@@ -201,7 +204,8 @@ public sealed class PlanValidator
             return false;
         }
 
-        if (clock.Shows == SignalIndication.Red && now - clock.GreenEnded + Epsilon < _timings.IntergreenSeconds(clock.Id))
+        if (clock.Shows == SignalIndication.Red
+            && (now <= clock.RedSince || now - clock.GreenEnded + Epsilon < _timings.IntergreenSeconds(clock.Id)))
         {
             return false;
         }
@@ -248,5 +252,7 @@ public sealed class PlanValidator
         public double GreenStarted { get; set; } = double.NegativeInfinity;
 
         public double GreenEnded { get; set; } = greenEnded;
+
+        public double RedSince { get; set; } = double.NegativeInfinity;
     }
 }
