@@ -9,6 +9,8 @@ namespace EdgeCity.Domain.Control.Controllers;
 /// </summary>
 public sealed class ActuatedController(SignalTimings timings, ActuatedSettings? settings = null) : ISignalController
 {
+    private const double Epsilon = 1e-6;
+
     private readonly IntersectionSignalModel _model = timings.Model;
     private readonly Dictionary<string, double> _lastActuation = [];
 
@@ -38,20 +40,20 @@ public sealed class ActuatedController(SignalTimings timings, ActuatedSettings? 
         }
 
         var phase = _model.Phases[timings.PhaseIndex[signal.ActivePhaseId]];
-        var green = signal.PhaseGreenSeconds;
-        if (green < timings.MinGreenSeconds(phase))
+        var green = input.GreenSeconds;
+        if (green + Epsilon < timings.MinGreenSeconds(phase))
         {
             return new SignalDecision(phase.Id, "actuated: min green");
         }
 
-        if (green >= timings.MaxGreenSeconds(phase))
+        if (green + Epsilon >= timings.MaxGreenSeconds(phase))
         {
             var next = NextCalled(input, phase, recall) ?? PhaseCycle.Next(_model, phase.Id);
             return new SignalDecision(next.Id, $"actuated: max-out after {green:F1} s");
         }
 
         var recalled = phase.Greens.Where(recall.Contains).ToList();
-        if (recalled.Count > 0 && green < phase.DefaultGreenSeconds)
+        if (recalled.Count > 0 && green + Epsilon < phase.DefaultGreenSeconds)
         {
             return new SignalDecision(phase.Id, $"actuated: recall of {string.Join(",", recalled)} holds default green");
         }

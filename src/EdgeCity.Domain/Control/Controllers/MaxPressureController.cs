@@ -31,7 +31,7 @@ public sealed class MaxPressureController(SignalTimings timings, SaturationFlows
         }
 
         var current = _model.Phases[timings.PhaseIndex[signal.ActivePhaseId]];
-        if (signal.PhaseGreenSeconds < timings.MinGreenSeconds(current) + _settings.DecisionIntervalSeconds)
+        if (input.GreenSeconds + 1e-6 < timings.MinGreenSeconds(current) + _settings.DecisionIntervalSeconds)
         {
             return new SignalDecision(current.Id, "max-pressure: min green");
         }

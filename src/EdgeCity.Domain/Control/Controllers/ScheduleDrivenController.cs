@@ -69,8 +69,8 @@ public sealed class ScheduleDrivenController : ISignalController
         }
 
         var current = _timings.PhaseIndex[signal.ActivePhaseId];
-        var elapsed = signal.PhaseGreenSeconds;
-        if (elapsed < _min[current])
+        var elapsed = input.GreenSeconds;
+        if (elapsed + 1e-6 < _min[current])
         {
             return new SignalDecision(signal.ActivePhaseId, "schedule: min green");
         }
@@ -90,7 +90,7 @@ public sealed class ScheduleDrivenController : ISignalController
     private SignalDecision Plan(double now, int current, double elapsed, double[] queue, double[][] arrivals)
     {
         var n = _model.Phases.Count;
-        var bestHold = Rollout(current, elapsed, holdSeconds: double.NaN, next: -1, queue, arrivals, null);
+        var bestHold = double.PositiveInfinity;
         var bestHoldPlan = (Hold: double.NaN, Next: -1);
         var bestSwitch = double.PositiveInfinity;
         var bestNext = -1;
@@ -120,8 +120,9 @@ public sealed class ScheduleDrivenController : ISignalController
             }
         }
 
+        // On a tie, a phase whose queue is gone and whose cluster has passed gives way; otherwise it keeps its green.
         var switchNow = bestNext >= 0 && (bestSwitch < bestHold - Tie
-            || (bestSwitch <= bestHold + Tie && !HasDemand(current, queue, arrivals) && HasDemand(bestNext, queue, arrivals)));
+            || (bestSwitch <= bestHold + Tie && Idle(current, queue, arrivals) && HasDemand(bestNext, queue, arrivals)));
         var departures = _movements.Select(_ => new double[_steps]).ToArray();
         if (switchNow)
         {
@@ -129,7 +130,7 @@ public sealed class ScheduleDrivenController : ISignalController
         }
         else
         {
-            PlannedDelay = Rollout(current, elapsed, bestHoldPlan.Hold, bestHoldPlan.Next, queue, arrivals, departures);
+            PlannedDelay = Rollout(current, elapsed, bestHoldPlan.Next < 0 ? double.NaN : bestHoldPlan.Hold, bestHoldPlan.Next, queue, arrivals, departures);
         }
 
         Outflow = new OutflowForecast(
@@ -140,8 +141,8 @@ public sealed class ScheduleDrivenController : ISignalController
         var phases = _model.Phases;
         return switchNow
             ? new SignalDecision(phases[bestNext].Id, $"schedule: switch to {phases[bestNext].Id}, planned delay {bestSwitch:F0} veh·s vs {bestHold:F0} holding")
-            : new SignalDecision(phases[current].Id, double.IsNaN(bestHoldPlan.Hold)
-                ? $"schedule: hold {phases[current].Id} while its queue and cluster last, planned delay {bestHold:F0} veh·s"
+            : new SignalDecision(phases[current].Id, bestHoldPlan.Next < 0
+                ? $"schedule: hold {phases[current].Id} (no better schedule)"
                 : $"schedule: hold {phases[current].Id} {bestHoldPlan.Hold:F0} s more then {phases[bestHoldPlan.Next].Id}, planned delay {bestHold:F0} veh·s");
     }
 
@@ -300,17 +301,12 @@ public sealed class ScheduleDrivenController : ISignalController
         return cost;
     }
 
-    private bool ShouldEnd(int phase, double inPhase, double[] q, double[][] arrivals, int k)
-    {
-        if (inPhase < _min[phase])
-        {
-            return false;
-        }
+    private bool ShouldEnd(int phase, double inPhase, double[] q, double[][] arrivals, int k) =>
+        inPhase >= _min[phase] && (inPhase >= _max[phase] || Idle(phase, q, arrivals, k));
 
-        if (inPhase >= _max[phase])
-        {
-            return true;
-        }
+    /// <summary>No queue on the phase's greens and no vehicle of theirs within a cluster gap of step <paramref name="k"/>.</summary>
+    private bool Idle(int phase, double[] q, double[][] arrivals, int k = 0)
+    {
 
         var look = Math.Min(_steps, k + 1 + (int)Math.Ceiling(_settings.ClusterGapSeconds / _settings.StepSeconds));
         for (var i = 0; i < _movements.Length; i++)

@@ -27,7 +27,7 @@ public sealed class WebsterController(SignalTimings timings, SaturationFlows sat
             return new SignalDecision(signal.ActivePhaseId, "webster: transition in progress");
         }
 
-        var servingSince = input.TimeSeconds - signal.PhaseGreenSeconds;
+        var servingSince = input.TimeSeconds - input.GreenSeconds;
         var newService = signal.ActivePhaseId != _serving || Math.Abs(servingSince - _servingSince) > 1e-6;
         _serving = signal.ActivePhaseId;
         _servingSince = servingSince;
@@ -38,7 +38,7 @@ public sealed class WebsterController(SignalTimings timings, SaturationFlows sat
 
         var phase = _model.Phases[timings.PhaseIndex[signal.ActivePhaseId]];
         var split = Plan.GreenSeconds[phase.Id];
-        return signal.PhaseGreenSeconds < split
+        return input.GreenSeconds + 1e-6 < split
             ? new SignalDecision(phase.Id, $"webster: cycle {Plan.CycleSeconds:F0} s, green {split:F1} s")
             : new SignalDecision(PhaseCycle.Next(_model, phase.Id).Id, $"webster: split {split:F1} s served (cycle {Plan.CycleSeconds:F0} s, Y {Plan.FlowRatioSum:F2})");
     }
