@@ -2,7 +2,8 @@ namespace EdgeCity.Domain.Control;
 
 /// <summary>
 /// The departures an intersection plans per movement over its horizon (vehicles per step from
-/// <see cref="StartTimeSeconds"/>): what a schedule-driven controller shares with its downstream neighbours.
+/// <see cref="StartTimeSeconds"/>, on the controller's clock; Unix seconds once shared between boxes): what a
+/// schedule-driven controller shares with its downstream neighbours.
 /// </summary>
 public sealed record OutflowForecast(
     string IntersectionId,

@@ -25,6 +25,7 @@ public sealed class ScheduleDrivenController : ISignalController
     private readonly double[] _max;
     private readonly double[] _rate;
     private readonly int _steps;
+    private readonly double[] _waitingSince;
     private double _lastPlan = double.NegativeInfinity;
     private SignalDecision? _lastHold;
 
@@ -50,6 +51,7 @@ public sealed class ScheduleDrivenController : ISignalController
         _max = phases.Select(timings.MaxGreenSeconds).ToArray();
         _rate = _movements.Select(m => saturation.VehiclesPerSecond(m) * _settings.StepSeconds).ToArray();
         _steps = Math.Max(1, (int)Math.Ceiling(_settings.HorizonSeconds / _settings.StepSeconds));
+        _waitingSince = _movements.Select(_ => double.NaN).ToArray();
     }
 
     public string Name => "schedule";
@@ -70,9 +72,18 @@ public sealed class ScheduleDrivenController : ISignalController
 
         var current = _timings.PhaseIndex[signal.ActivePhaseId];
         var elapsed = input.GreenSeconds;
+        var starved = TrackWaiting(input, current);
         if (elapsed + 1e-6 < _min[current])
         {
             return new SignalDecision(signal.ActivePhaseId, "schedule: min green");
+        }
+
+        if (starved >= 0)
+        {
+            var serve = Enumerable.Range(0, _model.Phases.Count).Where(p => _shows[p][starved] > 0)
+                .OrderByDescending(p => _shows[p][starved]).ThenBy(p => (p - current + _model.Phases.Count) % _model.Phases.Count).First();
+            _lastHold = null;
+            return new SignalDecision(_model.Phases[serve].Id, $"schedule: {_movements[starved]} waited {input.TimeSeconds - _waitingSince[starved]:F0} s (max wait)");
         }
 
         if (_lastHold?.TargetPhaseId == signal.ActivePhaseId && input.TimeSeconds - _lastPlan < _settings.ReplanSeconds)
@@ -144,6 +155,33 @@ public sealed class ScheduleDrivenController : ISignalController
             : new SignalDecision(phases[current].Id, bestHoldPlan.Next < 0
                 ? $"schedule: hold {phases[current].Id} (no better schedule)"
                 : $"schedule: hold {phases[current].Id} {bestHoldPlan.Hold:F0} s more then {phases[bestHoldPlan.Next].Id}, planned delay {bestHold:F0} veh·s");
+    }
+
+    /// <summary>Notes when each called movement started waiting on red; returns the longest waiter past the max wait, or −1.</summary>
+    private int TrackWaiting(ControllerInput input, int current)
+    {
+        var worst = -1;
+        for (var i = 0; i < _movements.Length; i++)
+        {
+            var o = input.Of(_movements[i]);
+            if (_shows[current][i] > 0 || o.Stale || !o.HasCall)
+            {
+                _waitingSince[i] = double.NaN;
+                continue;
+            }
+
+            if (double.IsNaN(_waitingSince[i]))
+            {
+                _waitingSince[i] = input.TimeSeconds;
+            }
+
+            if (input.TimeSeconds - _waitingSince[i] >= _settings.MaxWaitSeconds && (worst < 0 || _waitingSince[i] < _waitingSince[worst]))
+            {
+                worst = i;
+            }
+        }
+
+        return worst;
     }
 
     private IEnumerable<double> HoldCandidates(double room)

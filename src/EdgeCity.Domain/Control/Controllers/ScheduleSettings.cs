@@ -21,6 +21,12 @@ public sealed record ScheduleSettings
     /// <summary>Arrivals closer together than this belong to one cluster (job); a green is kept for the rest of a cluster.</summary>
     public double ClusterGapSeconds { get; init; } = 2.5;
 
+    /// <summary>
+    /// A movement with a call kept red this long is served next, whatever the plan says: the guard against starving a
+    /// movement whose demand the model underrates (a stuck detector, a queue that never seems to shrink).
+    /// </summary>
+    public double MaxWaitSeconds { get; init; } = 120.0;
+
     /// <summary>Delay charged per vehicle still queued at the end of the horizon (it waits at least this much more).</summary>
     public double ResidualDelaySeconds { get; init; } = 20.0;
 }
