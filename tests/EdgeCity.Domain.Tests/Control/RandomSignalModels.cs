@@ -9,7 +9,8 @@ namespace EdgeCity.Domain.Tests.Control;
 /// </summary>
 internal static class RandomSignalModels
 {
-    public static SignalTimings Create(Random rng, int movementCount, int phaseCount)
+    /// <param name="usableGreens">Keep every maximum green at least 10 s and default green at least 8 s (a 0 s green serves no one; fine for the validator, not for controllers).</param>
+    public static SignalTimings Create(Random rng, int movementCount, int phaseCount, bool usableGreens = false)
     {
         var ids = Enumerable.Range(0, movementCount).Select(i => $"m{i}").ToArray();
         var movements = ids.Select((id, i) => new Movement(
@@ -66,8 +67,9 @@ internal static class RandomSignalModels
             }
 
             var min = Math.Round(rng.NextDouble() * 8, 1);
-            var max = min + Math.Round(rng.NextDouble() * 40, 1);
-            phases.Add(new Phase($"p{phases.Count}", prot, perm, min, max, min + ((max - min) * rng.NextDouble())));
+            var max = min + Math.Round(rng.NextDouble() * 40, 1) + (usableGreens ? 10 : 0);
+            var standard = min + ((max - min) * rng.NextDouble());
+            phases.Add(new Phase($"p{phases.Count}", prot, perm, min, max, usableGreens ? Math.Max(standard, Math.Min(8, max)) : standard));
         }
 
         var intergreens = ids.ToDictionary(id => id, _ => new Intergreen(Math.Round(rng.NextDouble() * 5, 1), Math.Round(rng.NextDouble() * 3, 1)));
