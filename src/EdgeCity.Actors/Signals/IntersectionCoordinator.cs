@@ -128,7 +128,19 @@ public sealed class IntersectionCoordinator : ReceiveActor
         _lastTime = t;
         _adviceInForce = TakeAdvice(at);
         var input = new ControllerInput(t, _validator.Current, Observe(at), _adviceInForce);
-        var decision = _controller.Decide(input);
+        SignalDecision decision;
+        try
+        {
+            decision = _controller.Decide(input);
+        }
+        catch (Exception e)
+        {
+            // A controller bug must not restart the actor: a fresh validator would start in all-red and cut a green.
+            SignalMetrics.ControllerErrors.WithLabels(_id).Inc();
+            _log.Error(e, "Controller {0} at {1} failed; holding {2}", _controller.Name, _id, _validator.Current.ActivePhaseId);
+            decision = new SignalDecision(_validator.Current.ActivePhaseId, $"controller {_controller.Name} failed: {e.Message}; holding");
+        }
+
         var step = _validator.Step(t, decision);
         _monitor.Observe(step.State);
         ReportFallback();

@@ -35,6 +35,11 @@ internal static class SignalMetrics
         "States the independent rule monitor found unsafe (must stay 0).",
         new CounterConfiguration { LabelNames = ["intersection"] });
 
+    public static readonly Counter ControllerErrors = Metrics.CreateCounter(
+        "edgecity_signal_controller_errors_total",
+        "Controller decisions that threw; the coordinator held the current phase instead.",
+        new CounterConfiguration { LabelNames = ["intersection"] });
+
     public static readonly Counter HeadErrors = Metrics.CreateCounter(
         "edgecity_signal_head_errors_total",
         "Signal head commands that failed.",

@@ -224,6 +224,28 @@ public sealed class IntersectionCoordinatorSpec : Akka.TestKit.Xunit2.TestKit
         Assert.Empty(seen.Last.Of("ns").Approaching);
     }
 
+    [Fact]
+    public async Task A_throwing_controller_is_counted_and_the_signal_keeps_running_safely()
+    {
+        var timings = SignalTestModels.Cross("controller-fail-x");
+        var coordinator = await CoordinatorAsync(timings, new Throws());
+        Measure(coordinator, timings);
+
+        _time.AdvanceInSteps(TimeSpan.FromSeconds(60), Tick);
+
+        var status = await StatusAsync(coordinator);
+        Assert.Equal(600, status.Ticks);
+        Assert.Equal(0, status.RuleBreaks);
+        Assert.Contains("edgecity_signal_controller_errors_total{intersection=\"controller-fail-x\"}", await ScrapeAsync());
+    }
+
+    private sealed class Throws : ISignalController
+    {
+        public string Name => "throws";
+
+        public SignalDecision Decide(ControllerInput input) => throw new InvalidOperationException("bug");
+    }
+
     private sealed class WantsPhase(string phase) : ISignalController
     {
         public string Name => "wants";

@@ -151,10 +151,10 @@ public sealed class ScheduleDrivenController : ISignalController
             _movements.Select((m, i) => (m, (IReadOnlyList<double>)departures[i])).ToDictionary(x => x.m, x => x.Item2));
         var phases = _model.Phases;
         return switchNow
-            ? new SignalDecision(phases[bestNext].Id, $"schedule: switch to {phases[bestNext].Id}, planned delay {bestSwitch:F0} veh·s vs {bestHold:F0} holding")
+            ? new SignalDecision(phases[bestNext].Id, $"schedule: switch to {phases[bestNext].Id}, planned delay {bestSwitch:F0} veh-s vs {bestHold:F0} holding")
             : new SignalDecision(phases[current].Id, bestHoldPlan.Next < 0
                 ? $"schedule: hold {phases[current].Id} (no better schedule)"
-                : $"schedule: hold {phases[current].Id} {bestHoldPlan.Hold:F0} s more then {phases[bestHoldPlan.Next].Id}, planned delay {bestHold:F0} veh·s");
+                : $"schedule: hold {phases[current].Id} {bestHoldPlan.Hold:F0} s more then {phases[bestHoldPlan.Next].Id}, planned delay {bestHold:F0} veh-s");
     }
 
     /// <summary>Notes when each called movement started waiting on red; returns the longest waiter past the max wait, or −1.</summary>
