@@ -5,7 +5,7 @@ namespace EdgeCity.Domain.Control.Controllers;
 /// <summary>
 /// Max-pressure (back-pressure) control: after its minimum green, the phase with the highest pressure — the sum over
 /// its movements of saturation flow × (queue − downstream queue) — is served, acyclically; the current phase is kept
-/// unless another beats it by a margin, since every switch costs a clearance.
+/// unless another beats it by a margin that grows with the clearance the switch would cost.
 /// </summary>
 public sealed class MaxPressureController(SignalTimings timings, SaturationFlows saturation, MaxPressureSettings? settings = null) : ISignalController
 {
@@ -49,7 +49,8 @@ public sealed class MaxPressureController(SignalTimings timings, SaturationFlows
             }
         }
 
-        return best != current && (bestPressure > currentPressure + _settings.SwitchMargin || currentPressure <= 0 && bestPressure > 0)
+        var margin = _settings.SwitchMargin + (_settings.MarginPerClearanceSecond * timings.TransitionSeconds(current, best));
+        return best != current && (bestPressure > currentPressure + margin || (currentPressure <= 0 && bestPressure > 0))
             ? new SignalDecision(best.Id, $"max-pressure: {best.Id} {bestPressure:F2} > {current.Id} {currentPressure:F2}")
             : new SignalDecision(current.Id, $"max-pressure: hold {current.Id} {currentPressure:F2}");
     }
