@@ -78,11 +78,19 @@ public sealed class IntersectionCoordinator : ReceiveActor
     {
         var time = _settings.Time;
         _start = time.GetUtcNow();
-        _validator = new PlanValidator(_settings.Timings, 0.0);
+        _validator = _settings.AdoptPhaseId is { } adopt ? PlanValidator.Adopting(_settings.Timings, 0.0, adopt) : new PlanValidator(_settings.Timings, 0.0);
         _monitor = new SignalRuleMonitor(_settings.Timings, 0.0, _settings.TickInterval.TotalSeconds);
-        _monitor.Observe(_validator.Current);
+        if (_settings.AdoptPhaseId is null)
+        {
+            _monitor.Observe(_validator.Current);
+        }
+        else
+        {
+            _monitor.Adopt(_validator.Current);
+        }
+
         SignalMetrics.FallbackActive.WithLabels(_id).Set(0);
-        Send(_validator.Current, "start-up: all red before the first phase", null, []);
+        Send(_validator.Current, _settings.AdoptPhaseId is null ? "start-up: all red before the first phase" : $"start-up: adopted phase {_settings.AdoptPhaseId}", null, []);
 
         // The timer thread only posts a message stamped with its time; all state stays on the actor.
         var self = Self;

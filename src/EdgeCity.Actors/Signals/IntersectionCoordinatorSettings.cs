@@ -19,6 +19,12 @@ public sealed record IntersectionCoordinatorSettings(
     /// <summary>Whether corridor advice is passed to the controller (it is advice: nothing depends on it).</summary>
     public bool AcceptCorridorAdvice { get; init; } = true;
 
+    /// <summary>
+    /// The phase the signal already shows when the coordinator starts (taking over a running program); null starts
+    /// from all-red, which is safe only for a dark or flashing signal.
+    /// </summary>
+    public string? AdoptPhaseId { get; init; }
+
     /// <summary>Upstream movements whose planned outflow becomes predicted arrivals here.</summary>
     public IReadOnlyList<ForecastLink> UpstreamLinks { get; init; } = [];
 }

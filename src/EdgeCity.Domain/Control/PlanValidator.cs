@@ -26,6 +26,11 @@ public sealed class PlanValidator
 
     /// <summary>Starts in all-red (each movement clearing as if it had just ended) moving to the first phase.</summary>
     public PlanValidator(SignalTimings timings, double startTimeSeconds, string? initialPhaseId = null)
+        : this(timings, startTimeSeconds, initialPhaseId, adopt: false)
+    {
+    }
+
+    private PlanValidator(SignalTimings timings, double startTimeSeconds, string? initialPhaseId, bool adopt)
     {
         _timings = timings;
         _model = timings.Model;
@@ -36,9 +41,26 @@ public sealed class PlanValidator
             : throw new ArgumentException($"unknown initial phase '{initialPhaseId}' at '{_model.IntersectionId}'", nameof(initialPhaseId));
         _target = _active;
         _inTransition = true;
+        if (adopt)
+        {
+            var phase = _model.Phases[_active];
+            foreach (var clock in _clocks.Where(c => phase.IsGreen(c.Id)))
+            {
+                clock.Shows = clock.LastGreen = phase.ProtectedGreens.Contains(clock.Id) ? SignalIndication.Green : SignalIndication.PermissiveGreen;
+                clock.GreenStarted = startTimeSeconds;
+            }
+        }
+
         Advance(startTimeSeconds);
         _state = Snapshot();
     }
+
+    /// <summary>
+    /// Takes over a signal that already shows <paramref name="phaseId"/> (a running SUMO program, a cabinet handing
+    /// over): that phase is served from now, so control starts without cutting its greens to red.
+    /// </summary>
+    public static PlanValidator Adopting(SignalTimings timings, double startTimeSeconds, string phaseId) =>
+        new(timings, startTimeSeconds, phaseId ?? throw new ArgumentNullException(nameof(phaseId)), adopt: true);
 
     public SignalTimings Timings => _timings;
 

@@ -32,6 +32,23 @@ public sealed class SignalRuleMonitor
 
     public IReadOnlyList<ValidatorViolation> Violations => _found;
 
+    /// <summary>Starts from a state the signal already shows (a taken-over signal) without judging how it got there.</summary>
+    public void Adopt(SignalState state)
+    {
+        foreach (var (id, shows) in state.Indications)
+        {
+            var track = _tracks[id];
+            track.Shows = shows;
+            if (shows.IsGreen())
+            {
+                track.LastGreen = shows;
+                track.GreenStarted = state.TimeSeconds;
+            }
+        }
+
+        CheckMaxGreen(state, state.TimeSeconds);
+    }
+
     public void Observe(SignalState state)
     {
         var t = state.TimeSeconds;

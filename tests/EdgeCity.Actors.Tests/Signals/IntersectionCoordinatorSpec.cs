@@ -239,6 +239,23 @@ public sealed class IntersectionCoordinatorSpec : Akka.TestKit.Xunit2.TestKit
         Assert.Contains("edgecity_signal_controller_errors_total{intersection=\"controller-fail-x\"}", await ScrapeAsync());
     }
 
+    [Fact]
+    public async Task Taking_over_a_running_signal_starts_from_the_phase_it_shows_without_cutting_its_greens()
+    {
+        var timings = SignalTestModels.Cross("adopt-x");
+        var coordinator = await CoordinatorAsync(timings, new FixedTimeController(timings), s => s with { AdoptPhaseId = "EW" });
+
+        _time.AdvanceInSteps(TimeSpan.FromSeconds(60), Tick);
+
+        var status = await StatusAsync(coordinator);
+        await AwaitConditionAsync(() => Task.FromResult(_head.Commands.Count == status.Decisions + 1), TimeSpan.FromSeconds(5));
+        var first = _head.Commands.First();
+        Assert.Equal("start-up: adopted phase EW", first.Reason);
+        Assert.Equal(SignalIndication.Green, first.State["ew"]);
+        Assert.Equal(SignalIndication.Yellow, _head.Commands.Skip(1).First().State["ew"]);
+        Assert.Equal(0, status.RuleBreaks);
+    }
+
     private sealed class Throws : ISignalController
     {
         public string Name => "throws";

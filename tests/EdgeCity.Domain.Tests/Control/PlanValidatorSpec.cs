@@ -34,6 +34,25 @@ public sealed class PlanValidatorSpec
     }
 
     [Fact]
+    public void Adopting_a_signal_that_shows_a_phase_keeps_its_greens_and_ends_them_through_yellow()
+    {
+        var timings = new SignalTimings(TestModels.TwoPhase());
+        var validator = PlanValidator.Adopting(timings, 100.0, "B");
+        var monitor = new SignalRuleMonitor(timings, 100.0, 0.1);
+        monitor.Adopt(validator.Current);
+
+        Assert.Equal(SignalIndication.Green, validator.Current["b"]);
+        Assert.False(validator.Current.InTransition);
+        for (var t = 100.1; t < 130; t += 0.1)
+        {
+            monitor.Observe(validator.Step(t, new SignalDecision("A", "spec")).State);
+        }
+
+        Assert.Empty(monitor.Violations);
+        Assert.Equal(SignalIndication.Green, validator.Current["a"]);
+    }
+
+    [Fact]
     public void A_green_ends_through_its_full_yellow_and_all_red_before_the_foe_starts()
     {
         var (_, steps) = Run(new SignalTimings(TestModels.TwoPhase()), t => t < 10 ? "A" : "B", 20);
