@@ -26,6 +26,8 @@ public sealed class ScheduleDrivenController : ISignalController
     private readonly double[] _rate;
     private readonly int _steps;
     private readonly double[] _waitingSince;
+    private readonly double[] _queueBuffer;
+    private readonly double[] _ageBuffer;
     private double _lastPlan = double.NegativeInfinity;
     private SignalDecision? _lastHold;
 
@@ -52,6 +54,8 @@ public sealed class ScheduleDrivenController : ISignalController
         _rate = _movements.Select(m => saturation.VehiclesPerSecond(m) * _settings.StepSeconds).ToArray();
         _steps = Math.Max(1, (int)Math.Ceiling(_settings.HorizonSeconds / _settings.StepSeconds));
         _waitingSince = _movements.Select(_ => double.NaN).ToArray();
+        _queueBuffer = new double[_movements.Length];
+        _ageBuffer = new double[_movements.Length];
     }
 
     public string Name => "schedule";
@@ -106,6 +110,7 @@ public sealed class ScheduleDrivenController : ISignalController
         var bestSwitch = double.PositiveInfinity;
         var bestNext = -1;
         var room = _max[current] - elapsed;
+        var waitingElsewhere = false;
         for (var next = 0; next < n; next++)
         {
             if (next == current)
@@ -120,6 +125,14 @@ public sealed class ScheduleDrivenController : ISignalController
                 bestNext = next;
             }
 
+            // Keeping the current phase first and then serving a phase that no one is waiting for cannot win.
+            if (!HasDemandBeyond(next, current, queue, arrivals))
+            {
+                continue;
+            }
+
+            waitingElsewhere = true;
+
             foreach (var hold in HoldCandidates(room))
             {
                 var cost = Rollout(current, elapsed, hold, next, queue, arrivals, null);
@@ -132,7 +145,8 @@ public sealed class ScheduleDrivenController : ISignalController
         }
 
         // On a tie, a phase whose queue is gone and whose cluster has passed gives way; otherwise it keeps its green.
-        var switchNow = bestNext >= 0 && (bestSwitch < bestHold - Tie
+        // With no one waiting for any other phase, there is nothing to switch for.
+        var switchNow = bestNext >= 0 && waitingElsewhere && (bestSwitch < bestHold - Tie
             || (bestSwitch <= bestHold + Tie && Idle(current, queue, arrivals) && HasDemand(bestNext, queue, arrivals)));
         var departures = _movements.Select(_ => new double[_steps]).ToArray();
         if (switchNow)
@@ -230,6 +244,19 @@ public sealed class ScheduleDrivenController : ISignalController
         return arrivals;
     }
 
+    private bool HasDemandBeyond(int phase, int current, double[] queue, double[][] arrivals)
+    {
+        for (var m = 0; m < _movements.Length; m++)
+        {
+            if (_shows[phase][m] > 0 && _shows[current][m] == 0 && (queue[m] >= 0.5 || arrivals[m].Any(a => a > 0)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool HasDemand(int phase, double[] queue, double[][] arrivals)
     {
         if (phase < 0)
@@ -256,8 +283,9 @@ public sealed class ScheduleDrivenController : ISignalController
     {
         var dt = _settings.StepSeconds;
         var m = _movements.Length;
-        var q = (double[])queue0.Clone();
-        var age = new double[m];
+        var q = _queueBuffer;
+        var age = _ageBuffer;
+        Array.Copy(queue0, q, m);
         for (var i = 0; i < m; i++)
         {
             age[i] = _shows[current][i] > 0 ? elapsed + _settings.StartupLostSeconds : 0;
