@@ -10,17 +10,19 @@ namespace EdgeCity.Domain.Tests.Control;
 /// </summary>
 internal sealed class QueueJunction
 {
-    private readonly SignalTimings _timings;
-    private readonly Dictionary<string, double[]> _arrivals;
-    private readonly SaturationFlows _saturation;
-
-    /// <summary>Saturation flow of each movement: 1800 veh/h per link (lane), as the controllers assume.</summary>
     public QueueJunction(SignalTimings timings, Dictionary<string, double[]> arrivals)
     {
-        _timings = timings;
-        _arrivals = timings.Model.Movements.ToDictionary(m => m.Id, m => arrivals.TryGetValue(m.Id, out var a) ? a.Order().ToArray() : []);
-        _saturation = new SaturationFlows(timings.Model);
+        Timings = timings;
+        Arrivals = timings.Model.Movements.ToDictionary(m => m.Id, m => arrivals.TryGetValue(m.Id, out var a) ? a.Order().ToArray() : []);
+        Saturation = new SaturationFlows(timings.Model);
     }
+
+    public SignalTimings Timings { get; }
+
+    public Dictionary<string, double[]> Arrivals { get; }
+
+    /// <summary>Saturation flow of each movement: 1800 veh/h per link (lane), as the controllers assume.</summary>
+    public SaturationFlows Saturation { get; }
 
     public double LookaheadSeconds { get; init; } = 30.0;
 
@@ -45,108 +47,17 @@ internal sealed class QueueJunction
             return times.ToArray();
         });
 
+    /// <summary>A run to step by hand (to couple junctions); <see cref="Run"/> does it all at once.</summary>
+    public QueueJunctionRun Start(double tick) => new(this, tick);
+
     public JunctionResult Run(ISignalController controller, double seconds, double tick = 0.5, Func<double, string, bool>? stale = null, Action<string>? trace = null)
     {
-        var validator = new PlanValidator(_timings, 0.0);
-        var monitor = new SignalRuleMonitor(_timings, 0.0, tick);
-        var next = _arrivals.Keys.ToDictionary(m => m, _ => 0);           // first vehicle not yet departed
-        var nextFree = _arrivals.Keys.ToDictionary(m => m, _ => 0.0);     // earliest next departure
-        var delays = new List<double>();
-        var departures = _arrivals.Keys.ToDictionary(m => m, _ => new List<(double Arrival, double Departure)>());
-        var stops = 0;
-        var violations = 0;
+        var run = Start(tick);
         for (var t = tick; t <= seconds + 1e-9; t += tick)
         {
-            var observations = _arrivals.ToDictionary(kv => kv.Key, kv => Observe(kv.Value, next[kv.Key], t, stale?.Invoke(t, kv.Key) ?? false));
-            var decision = controller.Decide(new ControllerInput(t, validator.Current, observations));
-            var before = validator.Current;
-            var step = validator.Step(t, decision);
-            if (trace is not null && step.Changed)
-            {
-                trace($"{t:F1} {string.Join(" ", step.State.Indications.Select(kv => $"{kv.Key}={kv.Value}"))} q={string.Join(",", observations.Select(kv => kv.Value.QueueVehicles))} {decision.Reason}");
-            }
-
-            violations += step.Violations.Count;
-            monitor.Observe(step.State);
-            foreach (var (m, times) in _arrivals)
-            {
-                var shows = step.State[m];
-                if (!shows.IsGreen())
-                {
-                    continue;
-                }
-
-                var h = (shows == SignalIndication.PermissiveGreen ? 2.0 : 1.0) / _saturation.VehiclesPerSecond(m);
-                if (!before[m].IsGreen())
-                {
-                    // A queue standing at the start of green moves off only after the start-up loss.
-                    var standing = next[m] < times.Length && times[next[m]] <= t;
-                    nextFree[m] = Math.Max(nextFree[m], standing ? t + StartupLostSeconds : t - tick);
-                }
-
-                while (next[m] < times.Length && times[next[m]] <= t && nextFree[m] <= t)
-                {
-                    var arrival = times[next[m]];
-                    var departure = Math.Max(arrival, nextFree[m]);
-                    delays.Add(departure - arrival);
-                    departures[m].Add((arrival, departure));
-                    stops += departure - arrival > 1.0 ? 1 : 0;
-                    nextFree[m] = departure + h;
-                    next[m]++;
-                }
-            }
+            run.Step(t, controller, stale, trace: trace);
         }
 
-        // Vehicles still waiting are charged the time they have waited so far.
-        foreach (var (m, times) in _arrivals)
-        {
-            for (var i = next[m]; i < times.Length && times[i] <= seconds; i++)
-            {
-                delays.Add(seconds - times[i]);
-                stops++;
-            }
-        }
-
-        return new JunctionResult(delays.Count == 0 ? 0 : delays.Average(), delays.Count, stops, violations, monitor.Violations, departures);
-    }
-
-    private MovementObservation Observe(double[] times, int next, double t, bool stale)
-    {
-        if (stale)
-        {
-            return new MovementObservation { Stale = true, AgeSeconds = 60 };
-        }
-
-        var queue = 0;
-        var approaching = new List<ApproachingVehicle>();
-        for (var i = next; i < times.Length && times[i] <= t + LookaheadSeconds; i++)
-        {
-            if (times[i] <= t)
-            {
-                queue++;
-            }
-            else
-            {
-                approaching.Add(new ApproachingVehicle(times[i] - t));
-            }
-        }
-
-        var recent = times.Count(a => a <= t && a > t - 300);
-        return new MovementObservation
-        {
-            QueueVehicles = queue,
-            Approaching = approaching,
-            Presence = queue > 0,
-            FlowVehiclesPerHour = recent * 3600.0 / Math.Clamp(t, 60, 300),
-        };
+        return run.Finish(seconds);
     }
 }
-
-/// <summary>What a <see cref="QueueJunction"/> run measured.</summary>
-internal sealed record JunctionResult(
-    double MeanDelaySeconds,
-    int Vehicles,
-    int Stops,
-    int ViolationsPrevented,
-    IReadOnlyList<ValidatorViolation> RuleBreaks,
-    Dictionary<string, List<(double Arrival, double Departure)>> Departures);
