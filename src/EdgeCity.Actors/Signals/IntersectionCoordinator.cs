@@ -19,7 +19,7 @@ public sealed class IntersectionCoordinator : ReceiveActor
     private readonly FallbackController _controller;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, (MovementObservation Observation, DateTimeOffset At)> _latest = [];
-    private readonly Dictionary<string, OutflowForecast> _upstream = [];
+    private readonly Dictionary<string, OutflowTimeline> _upstream = [];
     private readonly List<IActorRef> _outflowSubscribers = [];
     private readonly Queue<SignalCommand> _headQueue = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -52,7 +52,15 @@ public sealed class IntersectionCoordinator : ReceiveActor
         Receive<MovementMeasurement>(m => _latest[m.MovementId] = (m.Observation, m.MeasuredAt));
         Receive<ApproachMeasurement>(OnApproach);
         Receive<CorridorAdviceOffer>(OnAdvice);
-        Receive<OutflowForecast>(f => _upstream[f.IntersectionId] = f);
+        Receive<OutflowForecast>(f =>
+        {
+            if (!_upstream.TryGetValue(f.IntersectionId, out var timeline))
+            {
+                _upstream[f.IntersectionId] = timeline = new OutflowTimeline();
+            }
+
+            timeline.Merge(f);
+        });
         Receive<SubscribeOutflow>(s => _outflowSubscribers.Add(s.Subscriber));
         Receive<HeadDone>(_ =>
         {
@@ -205,10 +213,10 @@ public sealed class IntersectionCoordinator : ReceiveActor
         List<ApproachingVehicle>? predicted = null;
         foreach (var link in _settings.UpstreamLinks.Where(l => l.Movement == movementId))
         {
-            if (_upstream.TryGetValue(link.UpstreamIntersection, out var forecast))
+            if (_upstream.TryGetValue(link.UpstreamIntersection, out var timeline))
             {
                 (predicted ??= [.. observation.Approaching]).AddRange(
-                    forecast.ArrivalsFrom(link.UpstreamMovement, link.TravelSeconds, link.Share, nowUnix).Where(v => v.EtaSeconds > detectedUpTo));
+                    timeline.ArrivalsFrom(link.UpstreamMovement, link.TravelSeconds, link.Share, nowUnix).Where(v => v.EtaSeconds > detectedUpTo));
             }
         }
 
