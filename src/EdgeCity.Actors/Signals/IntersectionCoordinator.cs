@@ -285,6 +285,7 @@ public sealed class IntersectionCoordinator : ReceiveActor
             Indications = state.Indications.ToDictionary(kv => kv.Key, kv => kv.Value.ToString()),
             ViolationsPrevented = violations.Select(v => $"{v.Rule}: {v.Detail}").ToList(),
         });
+        Context.System.EventStream.Publish(new SignalStateChanged(_id, at, state, reason, _controller.Mode));
         _headQueue.Enqueue(new SignalCommand(_id, at, state, reason));
         PumpHead();
     }

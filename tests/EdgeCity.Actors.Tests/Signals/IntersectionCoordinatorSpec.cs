@@ -256,6 +256,24 @@ public sealed class IntersectionCoordinatorSpec : Akka.TestKit.Xunit2.TestKit
         Assert.Equal(0, status.RuleBreaks);
     }
 
+    [Fact]
+    public async Task Publishes_every_change_on_the_event_stream()
+    {
+        var listener = CreateTestProbe();
+        Sys.EventStream.Subscribe(listener, typeof(SignalStateChanged));
+        var timings = SignalTestModels.Cross("events-x");
+        await CoordinatorAsync(timings, new FixedTimeController(timings));
+
+        _time.AdvanceInSteps(TimeSpan.FromSeconds(3), Tick);
+
+        var startUp = listener.FishForMessage<SignalStateChanged>(e => e.IntersectionId == "events-x");
+        Assert.Equal(SignalIndication.Red, startUp.State["ns"]);
+        var green = listener.FishForMessage<SignalStateChanged>(e => e.IntersectionId == "events-x");
+        Assert.Equal(SignalIndication.Green, green.State["ns"]);
+        Assert.Equal(Start + TimeSpan.FromSeconds(2), green.At);
+        Assert.Equal(FallbackMode.FixedTime, green.Fallback);
+    }
+
     private sealed class Throws : ISignalController
     {
         public string Name => "throws";
