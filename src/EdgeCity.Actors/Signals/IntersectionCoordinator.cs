@@ -1,0 +1,324 @@
+using Akka.Actor;
+using Akka.Event;
+using EdgeCity.Domain.Control;
+using EdgeCity.Domain.Control.Controllers;
+
+namespace EdgeCity.Actors.Signals;
+
+/// <summary>
+/// Decides one intersection's signal, on the box wired to it. Every tick (≥ 10 Hz, from the settings' TimeProvider)
+/// it builds the controller's view from the latest measurements (stale ones marked), lets the controller decide —
+/// behind the stale-data fallback —, passes the decision through the <see cref="PlanValidator"/>, and sends every
+/// changed state, in order, to its <see cref="ISignalHead"/> and the audit log. The validator is the only way to the
+/// head, so changes happen only at safe boundaries whatever the controller, the fallback or the corridor advice say.
+/// </summary>
+public sealed class IntersectionCoordinator : ReceiveActor
+{
+    private readonly IntersectionCoordinatorSettings _settings;
+    private readonly string _id;
+    private readonly FallbackController _controller;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<string, (MovementObservation Observation, DateTimeOffset At)> _latest = [];
+    private readonly Dictionary<string, OutflowTimeline> _upstream = [];
+    private readonly List<IActorRef> _outflowSubscribers = [];
+    private readonly Queue<SignalCommand> _headQueue = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private PlanValidator _validator = null!;
+    private SignalRuleMonitor _monitor = null!;
+    private DateTimeOffset _start;
+    private double _lastTime;
+    private ITimer? _timer;
+    private bool _headBusy;
+    private CorridorAdviceOffer? _advice;
+    private CorridorAdvice? _adviceInForce;
+    private OutflowForecast? _published;
+    private FallbackMode _mode = FallbackMode.None;
+    private long _ticks;
+    private long _decisions;
+    private long _prevented;
+
+    public IntersectionCoordinator(IntersectionCoordinatorSettings settings)
+    {
+        if (settings.TickInterval <= TimeSpan.Zero || settings.TickInterval > TimeSpan.FromMilliseconds(100))
+        {
+            throw new ArgumentException($"tick interval {settings.TickInterval} must be in (0, 100 ms]: the coordinator decides at 10 Hz or faster", nameof(settings));
+        }
+
+        _settings = settings;
+        _id = settings.Timings.Model.IntersectionId;
+        _controller = settings.Controller as FallbackController ?? new FallbackController(settings.Controller, settings.Timings);
+
+        Receive<Tick>(t => OnTick(t.At));
+        Receive<MovementMeasurement>(m => _latest[m.MovementId] = (m.Observation, m.MeasuredAt));
+        Receive<ApproachMeasurement>(OnApproach);
+        Receive<CorridorAdviceOffer>(OnAdvice);
+        Receive<OutflowForecast>(f =>
+        {
+            if (!_upstream.TryGetValue(f.IntersectionId, out var timeline))
+            {
+                _upstream[f.IntersectionId] = timeline = new OutflowTimeline();
+            }
+
+            timeline.Merge(f);
+        });
+        Receive<SubscribeOutflow>(s => _outflowSubscribers.Add(s.Subscriber));
+        Receive<HeadDone>(_ =>
+        {
+            _headBusy = false;
+            PumpHead();
+        });
+        Receive<HeadFailed>(f =>
+        {
+            SignalMetrics.HeadErrors.WithLabels(_id).Inc();
+            _log.Error(f.Error, "Signal head {0} failed to apply {1} at {2}", _settings.Head.Name, f.Command.State.ActivePhaseId, _id);
+            _headBusy = false;
+            PumpHead();
+        });
+        Receive<GetIntersectionStatus>(_ => Sender.Tell(new IntersectionStatus(
+            _id, _controller.Name, _validator.Current, _mode, _controller.StaleMovements, _ticks, _decisions, _prevented,
+            _monitor.Violations.Count, _adviceInForce)));
+    }
+
+    public static Props Props(IntersectionCoordinatorSettings settings) =>
+        Akka.Actor.Props.Create(() => new IntersectionCoordinator(settings));
+
+    protected override void PreStart()
+    {
+        var time = _settings.Time;
+        _start = time.GetUtcNow();
+        _validator = _settings.AdoptPhaseId is { } adopt ? PlanValidator.Adopting(_settings.Timings, 0.0, adopt) : new PlanValidator(_settings.Timings, 0.0);
+        _monitor = new SignalRuleMonitor(_settings.Timings, 0.0, _settings.TickInterval.TotalSeconds);
+        if (_settings.AdoptPhaseId is null)
+        {
+            _monitor.Observe(_validator.Current);
+        }
+        else
+        {
+            _monitor.Adopt(_validator.Current);
+        }
+
+        SignalMetrics.FallbackActive.WithLabels(_id).Set(0);
+        Send(_validator.Current, _settings.AdoptPhaseId is null ? "start-up: all red before the first phase" : $"start-up: adopted phase {_settings.AdoptPhaseId}", null, []);
+
+        // The timer thread only posts a message stamped with its time; all state stays on the actor.
+        var self = Self;
+        _timer = time.CreateTimer(_ => self.Tell(new Tick(time.GetUtcNow())), null, _settings.TickInterval, _settings.TickInterval);
+        _log.Info("Coordinator {0} runs {1} at {2:F0} Hz, head {3}", _id, _controller.Name, 1 / _settings.TickInterval.TotalSeconds, _settings.Head.Name);
+    }
+
+    protected override void PostStop()
+    {
+        _timer?.Dispose();
+        _stopping.Cancel();
+        _stopping.Dispose();
+        SignalMetrics.FallbackActive.WithLabels(_id).Set(0);
+    }
+
+    private void OnApproach(ApproachMeasurement m)
+    {
+        foreach (var movement in _settings.Timings.Model.Movements.Where(x => x.Approach == m.Approach))
+        {
+            _latest[movement.Id] = (m.Observation, m.MeasuredAt);
+        }
+    }
+
+    private void OnAdvice(CorridorAdviceOffer offer)
+    {
+        _advice = offer;
+        var preferred = _controller.Primary switch
+        {
+            WebsterController { Plan: { } plan } => plan.CycleSeconds,
+            FixedTimeController f => f.NaturalCycleSeconds,
+            _ => double.NaN,
+        };
+        if (!double.IsNaN(preferred))
+        {
+            Sender.Tell(new PreferredCycle(_id, preferred));
+        }
+    }
+
+    private void OnTick(DateTimeOffset at)
+    {
+        _ticks++;
+        var t = Math.Max(_lastTime, (at - _start).TotalSeconds);
+        _lastTime = t;
+        _adviceInForce = TakeAdvice(at);
+        var input = new ControllerInput(t, _validator.Current, Observe(at), _adviceInForce);
+        SignalDecision decision;
+        try
+        {
+            decision = _controller.Decide(input);
+        }
+        catch (Exception e)
+        {
+            // A controller bug must not restart the actor: a fresh validator would start in all-red and cut a green.
+            SignalMetrics.ControllerErrors.WithLabels(_id).Inc();
+            _log.Error(e, "Controller {0} at {1} failed; holding {2}", _controller.Name, _id, _validator.Current.ActivePhaseId);
+            decision = new SignalDecision(_validator.Current.ActivePhaseId, $"controller {_controller.Name} failed: {e.Message}; holding");
+        }
+
+        var step = _validator.Step(t, decision);
+        _monitor.Observe(step.State);
+        ReportFallback();
+
+        foreach (var v in step.Violations)
+        {
+            _prevented++;
+            SignalMetrics.ViolationsPrevented.WithLabels(_id, v.Rule.ToString()).Inc();
+            _log.Warning("Validator at {0} prevented {1}: {2} (controller: {3})", _id, v.Rule, v.Detail, decision.Reason);
+        }
+
+        if (_monitor.Violations.Count > 0 && step.Changed)
+        {
+            SignalMetrics.RuleBreaks.WithLabels(_id).Inc();
+            _log.Error("Rule monitor at {0}: {1}", _id, _monitor.Violations[^1].Detail);
+        }
+
+        SignalMetrics.Phase.WithLabels(_id).Set(_settings.Timings.PhaseIndex[step.State.ActivePhaseId]);
+        if (step.Changed)
+        {
+            _decisions++;
+            SignalMetrics.Decisions.WithLabels(_id).Inc();
+            Send(step.State, decision.Reason, decision, step.Violations);
+        }
+
+        PublishOutflow();
+    }
+
+    private IReadOnlyDictionary<string, MovementObservation> Observe(DateTimeOffset now)
+    {
+        var result = new Dictionary<string, MovementObservation>();
+        foreach (var movement in _settings.Timings.Model.Movements)
+        {
+            if (!_latest.TryGetValue(movement.Id, out var latest))
+            {
+                result[movement.Id] = MovementObservation.Missing;
+                continue;
+            }
+
+            var age = now - latest.At;
+            var observation = latest.Observation with { AgeSeconds = age.TotalSeconds, Stale = latest.Observation.Stale || age > _settings.StaleAfter };
+            result[movement.Id] = observation.Stale ? observation : WithForecast(movement.Id, observation, now);
+        }
+
+        return result;
+    }
+
+    private MovementObservation WithForecast(string movementId, MovementObservation observation, DateTimeOffset now)
+    {
+        var nowUnix = now.ToUnixTimeMilliseconds() / 1000.0;
+
+        // Vehicles nearer than the farthest one detected are already in the observation: only add what lies beyond.
+        var detectedUpTo = observation.Approaching.Count > 0 ? observation.Approaching.Max(a => a.EtaSeconds) : 0.0;
+        List<ApproachingVehicle>? predicted = null;
+        foreach (var link in _settings.UpstreamLinks.Where(l => l.Movement == movementId))
+        {
+            if (_upstream.TryGetValue(link.UpstreamIntersection, out var timeline))
+            {
+                (predicted ??= [.. observation.Approaching]).AddRange(
+                    timeline.ArrivalsFrom(link.UpstreamMovement, link.TravelSeconds, link.Share, nowUnix).Where(v => v.EtaSeconds > detectedUpTo));
+            }
+        }
+
+        return predicted is null ? observation : observation with { Approaching = predicted };
+    }
+
+    private CorridorAdvice? TakeAdvice(DateTimeOffset now) =>
+        _settings.AcceptCorridorAdvice && _advice is { } offer && offer.ValidUntil > now && offer.IntersectionId == _id ? offer.Advice : null;
+
+    private void ReportFallback()
+    {
+        SignalMetrics.StaleMovements.WithLabels(_id).Set(_controller.StaleMovements.Count);
+        if (_controller.Mode == _mode)
+        {
+            return;
+        }
+
+        _mode = _controller.Mode;
+        SignalMetrics.FallbackActive.WithLabels(_id).Set(_mode == FallbackMode.None ? 0 : 1);
+        if (_mode == FallbackMode.None)
+        {
+            _log.Info("Coordinator {0}: data fresh again, {1} decides", _id, _controller.Name);
+        }
+        else
+        {
+            _log.Warning("Coordinator {0} falls back to {1}: data older than {2} s on {3}", _id, _mode, _settings.StaleAfter.TotalSeconds, string.Join(",", _controller.StaleMovements));
+        }
+    }
+
+    private void PublishOutflow()
+    {
+        if (_outflowSubscribers.Count == 0 || _controller.Primary is not ScheduleDrivenController { Outflow: { } outflow } || ReferenceEquals(outflow, _published))
+        {
+            return;
+        }
+
+        _published = outflow;
+
+        // Neighbours run their own clocks: forecasts travel in Unix seconds.
+        var shared = outflow with { StartTimeSeconds = (_start + TimeSpan.FromSeconds(outflow.StartTimeSeconds)).ToUnixTimeMilliseconds() / 1000.0 };
+        foreach (var subscriber in _outflowSubscribers)
+        {
+            subscriber.Tell(shared);
+        }
+    }
+
+    private void Send(SignalState state, string reason, SignalDecision? decision, IReadOnlyList<ValidatorViolation> violations)
+    {
+        var at = _start + TimeSpan.FromSeconds(state.TimeSeconds);
+        _settings.Audit.Write(new SignalAuditRecord
+        {
+            Time = at,
+            Intersection = _id,
+            Controller = _controller.Name,
+            Fallback = _controller.Mode switch
+            {
+                FallbackMode.RecallStaleApproaches => "recall-stale-approaches",
+                FallbackMode.FixedTime => "fixed-time",
+                _ => "none",
+            },
+            StaleMovements = _controller.StaleMovements,
+            Phase = state.ActivePhaseId,
+            InTransition = state.InTransition,
+            Requested = decision?.TargetPhaseId ?? state.ActivePhaseId,
+            Reason = reason,
+            Indications = state.Indications.ToDictionary(kv => kv.Key, kv => kv.Value.ToString()),
+            ViolationsPrevented = violations.Select(v => $"{v.Rule}: {v.Detail}").ToList(),
+        });
+        Context.System.EventStream.Publish(new SignalStateChanged(_id, at, state, reason, _controller.Mode));
+        _headQueue.Enqueue(new SignalCommand(_id, at, state, reason));
+        PumpHead();
+    }
+
+    private void PumpHead()
+    {
+        // One command in flight at a time and in order: a head must never skip a yellow.
+        if (_headBusy || _headQueue.Count == 0)
+        {
+            return;
+        }
+
+        _headBusy = true;
+        var command = _headQueue.Dequeue();
+        Task task;
+        try
+        {
+            task = _settings.Head.ApplyAsync(command, _stopping.Token);
+        }
+        catch (Exception e)
+        {
+            task = Task.FromException(e);
+        }
+
+        task.PipeTo(Self, success: () => HeadDone.Instance, failure: e => new HeadFailed(command, e));
+    }
+
+    private sealed record Tick(DateTimeOffset At);
+
+    private sealed class HeadDone
+    {
+        public static readonly HeadDone Instance = new();
+    }
+
+    private sealed record HeadFailed(SignalCommand Command, Exception Error);
+}

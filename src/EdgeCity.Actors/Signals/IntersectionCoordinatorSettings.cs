@@ -1,0 +1,30 @@
+using EdgeCity.Domain.Control;
+
+namespace EdgeCity.Actors.Signals;
+
+/// <summary>What an <see cref="IntersectionCoordinator"/> runs: its rules, controller, head, audit log and clock.</summary>
+public sealed record IntersectionCoordinatorSettings(
+    SignalTimings Timings,
+    ISignalController Controller,
+    ISignalHead Head,
+    ISignalAuditLog Audit,
+    TimeProvider Time)
+{
+    /// <summary>How often the coordinator decides: at least 10 Hz.</summary>
+    public TimeSpan TickInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Data older than this is stale and puts its approach on the fallback.</summary>
+    public TimeSpan StaleAfter { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Whether corridor advice is passed to the controller (it is advice: nothing depends on it).</summary>
+    public bool AcceptCorridorAdvice { get; init; } = true;
+
+    /// <summary>
+    /// The phase the signal already shows when the coordinator starts (taking over a running program); null starts
+    /// from all-red, which is safe only for a dark or flashing signal.
+    /// </summary>
+    public string? AdoptPhaseId { get; init; }
+
+    /// <summary>Upstream movements whose planned outflow becomes predicted arrivals here.</summary>
+    public IReadOnlyList<ForecastLink> UpstreamLinks { get; init; } = [];
+}

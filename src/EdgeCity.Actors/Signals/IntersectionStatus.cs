@@ -1,0 +1,16 @@
+using EdgeCity.Domain.Control;
+
+namespace EdgeCity.Actors.Signals;
+
+/// <summary>What a coordinator is doing: the signal it shows, its fallback, and its counters.</summary>
+public sealed record IntersectionStatus(
+    string IntersectionId,
+    string Controller,
+    SignalState Signal,
+    FallbackMode Fallback,
+    IReadOnlyList<string> StaleMovements,
+    long Ticks,
+    long Decisions,
+    long ViolationsPrevented,
+    int RuleBreaks,
+    CorridorAdvice? Advice);

@@ -1,0 +1,51 @@
+using Prometheus;
+
+namespace EdgeCity.Actors.Signals;
+
+/// <summary>The Prometheus metrics of signal control, labelled by intersection (and validator rule).</summary>
+internal static class SignalMetrics
+{
+    public static readonly Gauge Phase = Metrics.CreateGauge(
+        "edgecity_signal_phase",
+        "Program index (0-based) of the phase being served or moved to.",
+        new GaugeConfiguration { LabelNames = ["intersection"] });
+
+    public static readonly Gauge FallbackActive = Metrics.CreateGauge(
+        "edgecity_signal_fallback_active",
+        "1 while stale data has the intersection on its fallback (recall or fixed time), 0 otherwise.",
+        new GaugeConfiguration { LabelNames = ["intersection"] });
+
+    public static readonly Gauge StaleMovements = Metrics.CreateGauge(
+        "edgecity_signal_stale_movements",
+        "Movements whose data is older than the configured age.",
+        new GaugeConfiguration { LabelNames = ["intersection"] });
+
+    public static readonly Counter ViolationsPrevented = Metrics.CreateCounter(
+        "edgecity_validator_violations_prevented_total",
+        "Controller decisions the validator refused or corrected, by rule.",
+        new CounterConfiguration { LabelNames = ["intersection", "rule"] });
+
+    public static readonly Counter Decisions = Metrics.CreateCounter(
+        "edgecity_signal_decisions_total",
+        "Validated decisions that changed what the signal shows.",
+        new CounterConfiguration { LabelNames = ["intersection"] });
+
+    public static readonly Counter RuleBreaks = Metrics.CreateCounter(
+        "edgecity_signal_rule_breaks_total",
+        "States the independent rule monitor found unsafe (must stay 0).",
+        new CounterConfiguration { LabelNames = ["intersection"] });
+
+    public static readonly Counter ControllerErrors = Metrics.CreateCounter(
+        "edgecity_signal_controller_errors_total",
+        "Controller decisions that threw; the coordinator held the current phase instead.",
+        new CounterConfiguration { LabelNames = ["intersection"] });
+
+    public static readonly Counter HeadErrors = Metrics.CreateCounter(
+        "edgecity_signal_head_errors_total",
+        "Signal head commands that failed.",
+        new CounterConfiguration { LabelNames = ["intersection"] });
+
+    public static readonly Counter AuditDropped = Metrics.CreateCounter(
+        "edgecity_signal_audit_dropped_total",
+        "Audit records dropped because the audit writer fell behind.");
+}

@@ -1,0 +1,74 @@
+using EdgeCity.Domain.Control;
+using EdgeCity.Domain.Control.Controllers;
+
+namespace EdgeCity.Domain.Tests.Control;
+
+public sealed class ScheduleDrivenControllerSpec
+{
+    private static readonly SignalTimings Timings = new(TestModels.TwoPhase(min: 5, max: 60));
+
+    /// <summary>B has a few vehicles early; a platoon of six reaches a's stop line from 30 s, 2.5 s apart.</summary>
+    private static QueueJunction PlatoonJunction() => new(Timings, new Dictionary<string, double[]>
+    {
+        ["a"] = [30, 32.5, 35, 37.5, 40, 42.5],
+        ["b"] = [1, 3, 5],
+    });
+
+    [Fact]
+    public void Serves_an_approaching_platoon_without_stopping_it()
+    {
+        var result = PlatoonJunction().Run(new ScheduleDrivenController(Timings, new SaturationFlows(Timings.Model)), 90);
+
+        Assert.Empty(result.RuleBreaks);
+        Assert.All(result.Departures["a"], v => Assert.Equal(v.Arrival, v.Departure, 6));
+    }
+
+    [Fact]
+    public void Actuated_control_with_stop_line_detection_stops_the_same_platoon()
+    {
+        var result = PlatoonJunction().Run(new ActuatedController(Timings), 90);
+
+        Assert.True(result.Departures["a"][0].Departure - result.Departures["a"][0].Arrival > 5.0);
+    }
+
+    [Fact]
+    public void Keeps_green_for_a_platoon_about_to_arrive_instead_of_switching_to_a_single_waiting_car()
+    {
+        var controller = new ScheduleDrivenController(Timings, new SaturationFlows(Timings.Model));
+        var signal = new SignalState(20, new Dictionary<string, SignalIndication> { ["a"] = SignalIndication.Green, ["b"] = SignalIndication.Red }, "A", false, 10);
+        var observations = new Dictionary<string, MovementObservation>
+        {
+            ["a"] = new() { Approaching = [new(2), new(4), new(6), new(8), new(10)] },
+            ["b"] = new() { QueueVehicles = 1, Presence = true },
+        };
+
+        var decision = controller.Decide(new ControllerInput(20, signal, observations));
+
+        Assert.Equal("A", decision.TargetPhaseId);
+        Assert.StartsWith("schedule: hold A", decision.Reason);
+    }
+
+    [Fact]
+    public void Publishes_its_planned_outflow_for_downstream_neighbours()
+    {
+        var controller = new ScheduleDrivenController(Timings, new SaturationFlows(Timings.Model));
+        var signal = new SignalState(100, new Dictionary<string, SignalIndication> { ["a"] = SignalIndication.Green, ["b"] = SignalIndication.Red }, "A", false, 10);
+        var observations = new Dictionary<string, MovementObservation>
+        {
+            ["a"] = new() { QueueVehicles = 4, Presence = true },
+            ["b"] = new() { QueueVehicles = 2, Presence = true },
+        };
+
+        controller.Decide(new ControllerInput(100, signal, observations));
+
+        var outflow = controller.Outflow!;
+        Assert.Equal(100.0, outflow.StartTimeSeconds);
+        Assert.Equal(4.0, outflow.Departures["a"].Sum(), 6);
+        Assert.Equal(2.0, outflow.Departures["b"].Sum(), 6);
+        Assert.Equal(0.5, outflow.Departures["a"][0], 6);
+
+        // Downstream, 20 s away, sees a's four vehicles arriving from 20.5 s, two seconds apart.
+        var arrivals = outflow.ArrivalsFrom("a", travelSeconds: 20, share: 1.0, nowSeconds: 100);
+        Assert.Equal([20.5, 22.5, 24.5, 26.5], arrivals.Select(v => v.EtaSeconds));
+    }
+}
