@@ -110,13 +110,13 @@ public static class EdgeCityAkkaExtensions
                 Port = k8s.ManagementPort,
                 BindHostName = options.Hostname,
                 BindPort = k8s.ManagementPort,
-            })
+            }, autoStart: true)
             .WithClusterBootstrap(bootstrap =>
             {
                 bootstrap.ContactPointDiscovery.ServiceName = k8s.ServiceName;
                 bootstrap.ContactPointDiscovery.PortName = "management";
                 bootstrap.ContactPointDiscovery.RequiredContactPointsNr = k8s.RequiredContactPoints;
-            })
+            }, autoStart: true)
             .WithKubernetesDiscovery(new KubernetesDiscoveryOptions
             {
                 PodLabelSelector = k8s.PodLabelSelector,
