@@ -29,9 +29,9 @@ internal sealed class ClusterTestNode : IAsyncDisposable
     /// <summary>Short timings for tests only, generous enough for a loaded two-core machine.</summary>
     public static ClusterTimings TestTimings => new()
     {
-        HeartbeatInterval = TimeSpan.FromMilliseconds(500),
-        AcceptableHeartbeatPause = TimeSpan.FromSeconds(3),
-        StableAfter = TimeSpan.FromSeconds(3),
+        HeartbeatInterval = TimeSpan.FromSeconds(1),
+        AcceptableHeartbeatPause = TimeSpan.FromSeconds(5),
+        StableAfter = TimeSpan.FromSeconds(4),
         DownAllWhenUnstable = TimeSpan.FromSeconds(30),
     };
 

@@ -89,7 +89,7 @@ public sealed class ThreeNodeClusterSpec
         const string Crashable = "akka.coordinated-shutdown.run-by-actor-system-terminate = off";
         await using var a = await ClusterTestNode.StartAsync([], hocon: Crashable);
         await using var b = await ClusterTestNode.StartAsync([a.Address]);
-        await using var c = await ClusterTestNode.StartAsync([a.Address]);
+        await using var c = await ClusterTestNode.StartAsync([a.Address], o => o.Roles = ["camera"]);
         await Eventually.HoldsAsync(() => new[] { a, b, c }.All(n => UpCount(n) == 3), Patience, "three Up members");
         Assert.Equal(a.Address.ToString(), await AskUntilAnsweredAsync(c));
         var crashed = a.Address;
