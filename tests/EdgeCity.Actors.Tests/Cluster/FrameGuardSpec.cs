@@ -35,10 +35,11 @@ public sealed class FrameGuardSpec : IAsyncLifetime
     public void No_edgecity_message_type_that_holds_a_frame_can_be_serialized()
     {
         // A future message that carries a Mat (a "Frame" record, say) must not slip through Akka's JSON fallback.
-        var assemblies = AppDomain.CurrentDomain.GetAssemblies()
-            .Where(a => a.GetName().Name?.StartsWith("EdgeCity.", StringComparison.Ordinal) == true)
-            .Append(typeof(FrameSerializationGuard).Assembly)
-            .Distinct();
+        var assemblies = Directory.EnumerateFiles(AppContext.BaseDirectory, "EdgeCity.*.dll")
+            .Where(f => !Path.GetFileName(f).Contains(".Tests", StringComparison.Ordinal))
+            .Select(f => Assembly.Load(AssemblyName.GetAssemblyName(f)))
+            .ToList();
+        Assert.Contains(assemblies, a => a.GetName().Name == "EdgeCity.Vision");
         var holders = assemblies
             .SelectMany(a => a.GetTypes())
             .Where(t => IsMessageShaped(t) && HoldsFrame(t))
@@ -51,6 +52,15 @@ public sealed class FrameGuardSpec : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public void The_scan_recognises_a_message_record_that_carries_a_frame()
+    {
+        // This record is what the scan above exists to catch: Akka would fall back to JSON for it.
+        Assert.True(IsMessageShaped(typeof(FrameMessage)) && HoldsFrame(typeof(FrameMessage)));
+        Assert.IsNotType<FrameSerializationGuard>(_node.System.Serialization.FindSerializerForType(typeof(FrameMessage)));
+        Assert.False(IsMessageShaped(typeof(FrameGuardSpec)));
+    }
+
     /// <summary>Messages are records or structs by house style; actors and frame sources may own a Mat, messages may not travel with one.</summary>
     private static bool IsMessageShaped(Type type) =>
         !type.IsAbstract && !type.IsInterface && !type.Name.Contains('<', StringComparison.Ordinal)
@@ -59,4 +69,6 @@ public sealed class FrameGuardSpec : IAsyncLifetime
     private static bool HoldsFrame(Type type) =>
         type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
             .Any(f => typeof(DisposableObject).IsAssignableFrom(f.FieldType));
+
+    private sealed record FrameMessage(Mat Image, DateTimeOffset CapturedAt);
 }
