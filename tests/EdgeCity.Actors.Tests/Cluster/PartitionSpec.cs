@@ -40,12 +40,45 @@ public sealed class PartitionSpec
         await Assert.ThrowsAnyAsync<Exception>(() => c.AskSingletonWhereAsync(TimeSpan.FromSeconds(3)));
     }
 
-    private static async Task BlackholeAsync(ClusterTestNode from, params Address[] to)
+    [Fact]
+    public async Task A_link_that_drops_for_less_than_stable_after_downs_nobody()
+    {
+        // A flapping radio link: C is cut long enough to be marked unreachable, then the link comes back before the
+        // split-brain resolver's stable-after has passed. Nobody may be downed.
+        static void Flappy(Actors.Hosting.EdgeCityClusterOptions o) => o.Timings = new()
+        {
+            HeartbeatInterval = TimeSpan.FromSeconds(1),
+            AcceptableHeartbeatPause = TimeSpan.FromSeconds(3),
+            StableAfter = TimeSpan.FromSeconds(20),
+            DownAllWhenUnstable = TimeSpan.FromSeconds(30),
+        };
+        await using var a = await ClusterTestNode.StartAsync([], Flappy, hocon: Throttled);
+        await using var b = await ClusterTestNode.StartAsync([a.Address], Flappy, hocon: Throttled);
+        await using var c = await ClusterTestNode.StartAsync([a.Address], Flappy, hocon: Throttled);
+        await Eventually.HoldsAsync(() => new[] { a, b, c }.All(n => ThreeNodeClusterSpec.UpCount(n) == 3), Patience, "three Up members");
+        var cBefore = c.Cluster.SelfUniqueAddress;
+
+        await BlackholeAsync(c, a.Address, b.Address);
+        await Eventually.HoldsAsync(() => a.Cluster.State.Unreachable.Any(m => m.Address == c.Address), Patience, "C unreachable from A");
+        await ThrottleAsync(c, Unthrottled.Instance, a.Address, b.Address);
+
+        await Eventually.HoldsAsync(
+            () => new[] { a, b, c }.All(n => ThreeNodeClusterSpec.UpCount(n) == 3 && n.Cluster.State.Unreachable.Count == 0),
+            Patience,
+            "all three Up and reachable again");
+        Assert.Equal(cBefore, c.Cluster.SelfUniqueAddress);
+        Assert.Equal(MemberStatus.Up, c.Cluster.SelfMember.Status);
+        Assert.Contains(a.Cluster.State.Members, m => m.UniqueAddress == cBefore && m.Status == MemberStatus.Up);
+    }
+
+    private static Task BlackholeAsync(ClusterTestNode from, params Address[] to) => ThrottleAsync(from, Blackhole.Instance, to);
+
+    private static async Task ThrottleAsync(ClusterTestNode from, ThrottleMode mode, params Address[] to)
     {
         var transport = ((IRemoteActorRefProvider)((ExtendedActorSystem)from.System).Provider).Transport;
         foreach (var address in to)
         {
-            Assert.True(await transport.ManagementCommand(new SetThrottle(address, ThrottleTransportAdapter.Direction.Both, Blackhole.Instance)));
+            Assert.True(await transport.ManagementCommand(new SetThrottle(address, ThrottleTransportAdapter.Direction.Both, mode)));
         }
     }
 
