@@ -25,6 +25,7 @@ public sealed class ClusterMonitor : ReceiveActor
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<UniqueAddress, Member> _members = [];
     private readonly HashSet<UniqueAddress> _unreachable = [];
+    private bool _toldDowned;
 
     public ClusterMonitor()
     {
@@ -43,6 +44,15 @@ public sealed class ClusterMonitor : ReceiveActor
         Receive<ClusterEvent.IMemberEvent>(e =>
         {
             _log.Info("Cluster member {0} is {1}", e.Member.Address, e.Member.Status);
+            var downedSelf = e.Member.UniqueAddress.Equals(_cluster.SelfUniqueAddress)
+                && (e is ClusterEvent.MemberDowned || e is ClusterEvent.MemberRemoved { PreviousStatus: MemberStatus.Down });
+            if (downedSelf && !_toldDowned)
+            {
+                _toldDowned = true;
+                // A graceful leave ends Exiting -> Removed and is not worth a warning; being downed is.
+                _log.Warning("This node was downed by the cluster (cut off on the minority side, or unreachable too long): its intersections keep running on local decisions and corridor advice stops; restart the node to rejoin.");
+            }
+
             if (e is ClusterEvent.MemberRemoved)
             {
                 _members.Remove(e.Member.UniqueAddress);
