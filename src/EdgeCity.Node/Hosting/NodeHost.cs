@@ -1,4 +1,5 @@
 using Akka.Hosting;
+using EdgeCity.Actors.Cluster;
 using EdgeCity.Actors.Hosting;
 using EdgeCity.Node.Web;
 using Prometheus;
@@ -32,7 +33,9 @@ public static class NodeHost
         builder.Services.AddSingleton(launch);
         builder.Services.AddSingleton(clusterOptions);
         builder.Services.AddSingleton<NodeReadiness>();
-        builder.Services.AddAkka(clusterOptions.SystemName, (akka, _) => akka.WithEdgeCityCluster(clusterOptions));
+        builder.Services.AddAkka(clusterOptions.SystemName, (akka, _) => akka
+            .WithEdgeCityCluster(clusterOptions)
+            .WithCorridorCoordinator(CorridorCoordinatorStandIn.Props())); // replaced by the signal-control CorridorCoordinator
 
         var app = builder.Build();
         app.UseHttpMetrics();
