@@ -16,6 +16,7 @@ public sealed class SumoProcess : IDisposable
     private readonly ConcurrentQueue<string> _errors = new();
     private readonly Action<string>? _onError;
     private int _disposed;
+    private bool _inMessage;
 
     private SumoProcess(Process process, int port, Action<string>? onError)
     {
@@ -74,7 +75,12 @@ public sealed class SumoProcess : IDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Give SUMO a moment to finish writing the error that made it quit.
-            process.WaitForExit(500);
+            if (process.WaitForExit(2000))
+            {
+                // The no-argument wait also drains the redirected output, so every error line has arrived.
+                process.WaitForExit();
+            }
+
             var errors = string.Join(Environment.NewLine, sumo.Errors);
             sumo.Dispose();
             throw new InvalidOperationException(
@@ -145,7 +151,15 @@ public sealed class SumoProcess : IDisposable
 
     private void OnLine(string? line)
     {
-        if (string.IsNullOrWhiteSpace(line) || !(line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Warning", StringComparison.Ordinal) || line.StartsWith("Quitting", StringComparison.Ordinal)))
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return;
+        }
+
+        // SUMO continues an error on indented lines ("In file ...", "At line/column ...").
+        var continues = _inMessage && line.StartsWith(' ');
+        _inMessage = continues || line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Warning", StringComparison.Ordinal);
+        if (!_inMessage && !line.StartsWith("Quitting", StringComparison.Ordinal))
         {
             return;
         }
