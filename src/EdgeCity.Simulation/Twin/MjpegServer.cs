@@ -130,7 +130,7 @@ public sealed class MjpegServer : IAsyncDisposable
 
     private async Task Stream(NetworkStream stream, Channel channel)
     {
-        var header = $"HTTP/1.0 200 OK\r\nCache-Control: no-cache\r\nPragma: no-cache\r\nConnection: close\r\nContent-Type: multipart/x-mixed-replace; boundary={Boundary}\r\n\r\n";
+        var header = $"HTTP/1.1 200 OK\r\nContent-Type: multipart/x-mixed-replace;boundary={Boundary}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(header), _stop.Token);
         long seen = 0;
         while (!_stop.IsCancellationRequested)
