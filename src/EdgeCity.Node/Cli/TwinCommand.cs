@@ -26,7 +26,8 @@ public static class TwinCommand
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 8090 };
         var cameras = new Option<string[]>("--camera") { Description = "Only these cameras (default: all posed cameras).", AllowMultipleArgumentsPerToken = true };
         var seconds = new Option<double?>("--seconds") { Description = "Stop after this much simulated time (default: until Ctrl+C or the scenario ends)." };
-        var command = new Command("serve", "Serve the site's simulated cameras as MJPEG on http://127.0.0.1:PORT/CAMERA.mjpg, at simulation real time.") { site, port, cameras, seconds };
+        var warmupServe = new Option<double>("--warmup") { Description = "Simulated seconds to run before serving (so the network fills).", DefaultValueFactory = _ => 0 };
+        var command = new Command("serve", "Serve the site's simulated cameras as MJPEG on http://127.0.0.1:PORT/CAMERA.mjpg, at simulation real time.") { site, port, cameras, seconds, warmupServe };
         command.SetAction(async (parse, ct) =>
         {
             if (Load(parse.GetValue(site)!) is not { } loaded)
@@ -37,14 +38,24 @@ public static class TwinCommand
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-            using var simulation = await SiteTwin.StartAsync(loaded.Site, loaded.Folder, parse.GetValue(cameras), line => Console.Error.WriteLine($"sumo: {line}"), stop.Token);
+            using var simulation = await StartTwin(loaded, parse.GetValue(cameras), stop.Token);
+            if (simulation is null)
+            {
+                return 2;
+            }
+
+            if (parse.GetValue(warmupServe) is > 0 and var ahead)
+            {
+                simulation.Sumo.Traci.Step(simulation.Sumo.Traci.Time + ahead);
+            }
+
             await using var server = new MjpegServer(simulation.Renderers.Select(r => r.CameraId), parse.GetValue(port));
             foreach (var r in simulation.Renderers)
             {
                 Console.WriteLine($"camera {r.CameraId}: {server.UrlOf(r.CameraId)}");
             }
 
-            var stats = new RenderStats();
+            var stats = new RenderStats(simulation.Sumo.Traci.Time / simulation.StepLength);
             var encode = new ImageEncodingParam(ImwriteFlags.JpegQuality, 80);
             var run = new Thread(() => simulation.Run((renderer, image, truth) =>
             {
@@ -86,7 +97,12 @@ public static class TwinCommand
             }
 
             var cameraId = parse.GetValue(camera)!;
-            using var simulation = await SiteTwin.StartAsync(loaded.Site, loaded.Folder, [cameraId], line => Console.Error.WriteLine($"sumo: {line}"), ct);
+            using var simulation = await StartTwin(loaded, [cameraId], ct);
+            if (simulation is null)
+            {
+                return 2;
+            }
+
             var renderer = simulation.Renderers[0];
             var warmup = parse.GetValue(skip);
             if (warmup > 0)
@@ -109,6 +125,19 @@ public static class TwinCommand
         return command;
     }
 
+    private static async Task<SiteTwin?> StartTwin((SiteDefinition Site, string Folder) loaded, IReadOnlyCollection<string>? cameras, CancellationToken ct)
+    {
+        try
+        {
+            return await SiteTwin.StartAsync(loaded.Site, loaded.Folder, cameras, line => Console.Error.WriteLine($"sumo: {line}"), ct);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or InvalidDataException or FileNotFoundException)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return null;
+        }
+    }
+
     private static (SiteDefinition Site, string Folder)? Load(FileInfo file)
     {
         var result = SiteFile.Load(file.FullName);
@@ -128,10 +157,10 @@ public static class TwinCommand
     }
 
     /// <summary>Frames per second and CPU use between two samples.</summary>
-    private sealed class RenderStats
+    private sealed class RenderStats(double startStep)
     {
         private readonly Stopwatch _clock = new();
-        private double _lastSteps;
+        private double _lastSteps = startStep;
         private TimeSpan _lastCpu;
         private TimeSpan _lastWall;
 
