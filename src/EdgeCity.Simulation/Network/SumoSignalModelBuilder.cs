@@ -30,7 +30,7 @@ public static class SumoSignalModelBuilder
         var warnings = new List<string>();
         var movements = GroupMovements(network, tls, program);
         var conflicts = BuildConflicts(network, tls, movements, warnings);
-        var (phases, steps, intergreens) = BuildPhases(tls, program, movements);
+        var (phases, steps, intergreens) = BuildPhases(program, movements);
         var model = new IntersectionSignalModel(tls.Id, movements.Select(m => m.Movement).ToList(), conflicts, phases, intergreens);
         return new SumoSignalModel(tls, model, new SignalProgram(program?.ProgramId ?? "none", steps, program?.Offset ?? 0), warnings);
     }
@@ -124,8 +124,7 @@ public static class SumoSignalModelBuilder
         return conflicts;
     }
 
-    private static (List<Phase>, List<SignalProgramStep>, Dictionary<string, Intergreen>) BuildPhases(
-        SumoTrafficLight tls, SumoProgram? program, List<Group> movements)
+    private static (List<Phase>, List<SignalProgramStep>, Dictionary<string, Intergreen>) BuildPhases(SumoProgram? program, List<Group> movements)
     {
         var phases = new List<Phase>();
         var steps = new List<SignalProgramStep>();
@@ -160,7 +159,6 @@ public static class SumoSignalModelBuilder
             }
         }
 
-        _ = tls;
         return (phases, steps, intergreens);
     }
 

@@ -87,7 +87,6 @@ public static class CameraPlacement
             CountLines = countLines,
             Zones = zones,
         };
-
     }
 
     /// <summary>A point <paramref name="upstream"/> metres before the lane's end, moved <paramref name="sideways"/> metres to the left.</summary>
