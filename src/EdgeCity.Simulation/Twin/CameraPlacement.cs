@@ -28,11 +28,12 @@ public static class CameraPlacement
         var rightNormal = new Point2(dir.Y, -dir.X);
         var roadHalf = lanes.Sum(l => l.Width) / 2;
         var centreEnd = Centre(lanes, 0);
-        // Pole 4 m past the stop line, 3 m right of the kerb, looking back up the approach and slightly across it.
-        var pole = centreEnd + (dir * 4) + (rightNormal * (roadHalf + 3));
+        // Pole on the far side, 12 m past the stop line and 3 m right of the approach's kerb line, looking back up the
+        // approach: the stop line sits near the bottom of the picture and the queue runs up it.
+        var pole = centreEnd + (dir * 12) + (rightNormal * (roadHalf + 3));
         var look = centreEnd - (dir * 45) - pole;
         var heading = (Math.Atan2(look.X, look.Y) * 180 / Math.PI + 360) % 360;
-        var pose = new CameraPoseDefinition { X = Math.Round(pole.X, 2), Y = Math.Round(pole.Y, 2), Height = 9, Heading = Math.Round(heading, 1), Tilt = 20, Fov = 70, ImageWidth = width, ImageHeight = height };
+        var pose = new CameraPoseDefinition { X = Math.Round(pole.X, 2), Y = Math.Round(pole.Y, 2), Height = 9, Heading = Math.Round(heading, 1), Tilt = 24, Fov = 70, ImageWidth = width, ImageHeight = height };
         var camera = new CameraModel(pose);
 
         var countLines = new List<CountLineDefinition>();
