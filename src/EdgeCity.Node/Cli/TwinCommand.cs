@@ -76,6 +76,7 @@ public static class TwinCommand
             }
 
             run.Join();
+            Console.WriteLine($"{simulation.FramesRendered} frames: {simulation.RenderTime.TotalMilliseconds / Math.Max(1, simulation.FramesRendered):F2} ms per camera frame (render + JPEG), SUMO step + TraCI {simulation.SimulationTime.TotalMilliseconds / Math.Max(1, simulation.FramesRendered / Math.Max(1, simulation.Renderers.Count)):F2} ms per step");
             return 0;
         });
         return command;
@@ -119,7 +120,7 @@ public static class TwinCommand
                 objects += truth.Objects.Count;
             }, realTime: false, parse.GetValue(seconds), ct);
             Console.WriteLine($"{recording.VideoPath}: {recording.Frames} frames, {objects} vehicle boxes; truth in {recording.TruthPath}");
-            Console.WriteLine($"{steps} steps in {clock.Elapsed.TotalSeconds:F1} s: {clock.Elapsed.TotalMilliseconds / Math.Max(1, steps):F1} ms per frame (simulate + render + write)");
+            Console.WriteLine($"{steps} steps in {clock.Elapsed.TotalSeconds:F1} s: {clock.Elapsed.TotalMilliseconds / Math.Max(1, steps):F1} ms per frame (simulate + render + write), of which render + write {simulation.RenderTime.TotalMilliseconds / Math.Max(1, simulation.FramesRendered):F2} ms");
             return 0;
         });
         return command;

@@ -29,6 +29,15 @@ public sealed class SiteTwin : IDisposable
 
     public double StepLength { get; }
 
+    /// <summary>Wall-clock time spent rendering frames (including the caller's frame handler), for throughput reports.</summary>
+    public TimeSpan RenderTime { get; private set; }
+
+    /// <summary>Wall-clock time spent in SUMO: stepping and reading vehicle states over TraCI.</summary>
+    public TimeSpan SimulationTime { get; private set; }
+
+    /// <summary>Frames rendered so far, over all cameras.</summary>
+    public long FramesRendered { get; private set; }
+
     /// <summary>Starts SUMO for the site's twin and prepares the cameras (all with a pose, or those listed).</summary>
     /// <param name="site">A validated site with a twin section.</param>
     /// <param name="siteFolder">The folder of the site file: the twin's paths are relative to it.</param>
@@ -87,14 +96,20 @@ public sealed class SiteTwin : IDisposable
     public bool Step(Action<CameraRenderer, Mat, TruthFrame> onFrame)
     {
         var traci = Sumo.Traci;
+        var clock = Stopwatch.StartNew();
         traci.Step();
         var vehicles = traci.VehicleStates(traci.VehicleIds());
         var time = traci.Time;
+        SimulationTime += clock.Elapsed;
+        clock.Restart();
         foreach (var renderer in Renderers)
         {
             var (image, truth) = renderer.Render(vehicles, time);
             onFrame(renderer, image, truth);
         }
+
+        RenderTime += clock.Elapsed;
+        FramesRendered += Renderers.Count;
 
         return vehicles.Count > 0 || traci.MinExpectedVehicles > 0;
     }
