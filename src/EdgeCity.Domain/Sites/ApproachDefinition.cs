@@ -9,4 +9,10 @@ public sealed record ApproachDefinition
 
     /// <summary>Number of incoming lanes at the stop line.</summary>
     public int Lanes { get; init; } = 1;
+
+    /// <summary>The SUMO edges of this approach in the twin, nearest the stop line first.</summary>
+    public IReadOnlyList<string> SumoEdges { get; init; } = [];
+
+    /// <summary>The SUMO lanes at the stop line, right-most first.</summary>
+    public IReadOnlyList<string> SumoLanes { get; init; } = [];
 }

@@ -17,4 +17,13 @@ public sealed record CameraDefinition
 
     /// <summary>Upper bound on frames per second handed to inference; 0 means no limit.</summary>
     public double MaxFps { get; init; }
+
+    /// <summary>Where the camera is; required for a simulated camera, optional for a real one.</summary>
+    public CameraPoseDefinition? Pose { get; init; }
+
+    public CalibrationDefinition? Calibration { get; init; }
+
+    public IReadOnlyList<CountLineDefinition> CountLines { get; init; } = [];
+
+    public IReadOnlyList<ZoneDefinition> Zones { get; init; } = [];
 }

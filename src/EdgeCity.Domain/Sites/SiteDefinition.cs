@@ -6,6 +6,9 @@ public sealed record SiteDefinition
     /// <summary>Short name of the site, used in logs and metrics.</summary>
     public string Name { get; init; } = string.Empty;
 
+    /// <summary>The SUMO twin of the site, when it has one.</summary>
+    public TwinDefinition? Twin { get; init; }
+
     public IReadOnlyList<IntersectionDefinition> Intersections { get; init; } = [];
 
     public IReadOnlyList<CameraDefinition> Cameras { get; init; } = [];

@@ -21,6 +21,11 @@ public static class SiteValidator
             errors.Add(new("$.intersections", "must list at least one intersection"));
         }
 
+        if (site.Twin is { } twin)
+        {
+            SiteTwinValidator.Validate(twin, errors);
+        }
+
         var approaches = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         for (var i = 0; i < site.Intersections.Count; i++)
         {
@@ -55,6 +60,21 @@ public static class SiteValidator
                 {
                     errors.Add(new($"{apAt}.lanes", $"must be between 1 and 12, was {ap.Lanes}"));
                 }
+
+                if (ap.SumoLanes.Count > 0 && ap.SumoLanes.Count != ap.Lanes)
+                {
+                    errors.Add(new($"{apAt}.sumoLanes", $"lists {ap.SumoLanes.Count} lanes but the approach has {ap.Lanes}"));
+                }
+            }
+
+            if (site.Twin is not null && string.IsNullOrWhiteSpace(x.SumoTls))
+            {
+                errors.Add(new($"{at}.sumoTls", "is required when the site has a twin (the tlLogic id of this intersection)"));
+            }
+
+            if (x.Plan is { } plan)
+            {
+                SitePlanValidator.Validate(plan, $"{at}.plan", errors);
             }
         }
 
@@ -92,6 +112,8 @@ public static class SiteValidator
             {
                 errors.Add(new($"{at}.maxFps", $"must be 0 (no limit) or positive, was {cam.MaxFps}"));
             }
+
+            SiteCameraValidator.Validate(cam, at, known, errors);
         }
     }
 

@@ -11,6 +11,8 @@ public static class EdgeCityCli
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(DoctorCommand.Build());
+        root.Subcommands.Add(SiteCommand.Build());
+        root.Subcommands.Add(TwinCommand.Build());
         return root;
     }
 

@@ -1,0 +1,45 @@
+using OpenCvSharp;
+
+namespace EdgeCity.Simulation.Twin;
+
+/// <summary>Writes one camera's frames to a video file (MJPG in AVI) and its ground truth to a JSON-lines file beside it.</summary>
+public sealed class TwinRecording : IDisposable
+{
+    private readonly VideoWriter _video;
+    private readonly StreamWriter _truth;
+
+    public TwinRecording(string folder, string cameraId, double fps, int width, int height)
+    {
+        Directory.CreateDirectory(folder);
+        VideoPath = Path.Combine(folder, $"{cameraId}.avi");
+        TruthPath = Path.Combine(folder, $"{cameraId}.truth.jsonl");
+        _video = new VideoWriter(VideoPath, FourCC.MJPG, fps, new Size(width, height));
+        if (!_video.IsOpened())
+        {
+            _video.Dispose();
+            throw new IOException($"cannot write video {VideoPath} (OpenCV has no MJPG writer?)");
+        }
+
+        _truth = new StreamWriter(TruthPath);
+    }
+
+    public string VideoPath { get; }
+
+    public string TruthPath { get; }
+
+    public int Frames { get; private set; }
+
+    public void Write(Mat image, TruthFrame truth)
+    {
+        _video.Write(image);
+        _truth.WriteLine(truth.ToJsonLine());
+        Frames++;
+    }
+
+    public void Dispose()
+    {
+        _video.Release();
+        _video.Dispose();
+        _truth.Dispose();
+    }
+}
