@@ -162,8 +162,9 @@ public sealed class CameraRenderer : IDisposable
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var v in vehicles)
         {
-            var (cx, cy) = v.Centre;
-            if (Camera.ProjectGround(new Point2(cx, cy)) is not { } now)
+            // A vehicle crosses when its front does (SUMO's position is the front bumper), as a loop detector and the
+            // analytics' bottom-centre anchor on a camera facing oncoming traffic see it.
+            if (Camera.ProjectGround(new Point2(v.X, v.Y)) is not { } now)
             {
                 continue;
             }
