@@ -6,6 +6,10 @@ using Prometheus;
 namespace EdgeCity.Actors.Cluster;
 
 /// <summary>Follows cluster membership and publishes it as Prometheus gauges, so an operator sees a box drop out.</summary>
+/// <remarks>
+/// Membership is folded from the events themselves rather than read from <c>Cluster.State</c>, which is updated on
+/// another path and may not yet include the event being handled (the gauge would then stay one event behind).
+/// </remarks>
 public sealed class ClusterMonitor : ReceiveActor
 {
     private static readonly Gauge Members = Metrics.CreateGauge(
@@ -19,19 +23,61 @@ public sealed class ClusterMonitor : ReceiveActor
 
     private readonly Akka.Cluster.Cluster _cluster = Akka.Cluster.Cluster.Get(Context.System);
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<UniqueAddress, Member> _members = [];
+    private readonly HashSet<UniqueAddress> _unreachable = [];
+    private bool _toldDowned;
 
     public ClusterMonitor()
     {
-        Receive<ClusterEvent.CurrentClusterState>(s => Publish(s.Members, s.Unreachable));
+        Receive<ClusterEvent.CurrentClusterState>(s =>
+        {
+            _members.Clear();
+            _unreachable.Clear();
+            foreach (var m in s.Members)
+            {
+                _members[m.UniqueAddress] = m;
+            }
+
+            _unreachable.UnionWith(s.Unreachable.Select(m => m.UniqueAddress));
+            Publish();
+        });
         Receive<ClusterEvent.IMemberEvent>(e =>
         {
             _log.Info("Cluster member {0} is {1}", e.Member.Address, e.Member.Status);
-            Publish(_cluster.State.Members, _cluster.State.Unreachable);
+            var downedSelf = e.Member.UniqueAddress.Equals(_cluster.SelfUniqueAddress)
+                && (e is ClusterEvent.MemberDowned || e is ClusterEvent.MemberRemoved { PreviousStatus: MemberStatus.Down });
+            if (downedSelf && !_toldDowned)
+            {
+                _toldDowned = true;
+                // A graceful leave ends Exiting -> Removed and is not worth a warning; being downed is.
+                _log.Warning("This node was downed by the cluster (cut off on the minority side, or unreachable too long): its intersections keep running on local decisions and corridor advice stops; restart the node to rejoin.");
+            }
+
+            if (e is ClusterEvent.MemberRemoved)
+            {
+                _members.Remove(e.Member.UniqueAddress);
+                _unreachable.Remove(e.Member.UniqueAddress);
+            }
+            else
+            {
+                _members[e.Member.UniqueAddress] = e.Member;
+            }
+
+            Publish();
         });
         Receive<ClusterEvent.ReachabilityEvent>(e =>
         {
             _log.Warning("Cluster member {0}: {1}", e.Member.Address, e.GetType().Name);
-            Publish(_cluster.State.Members, _cluster.State.Unreachable);
+            if (e is ClusterEvent.UnreachableMember)
+            {
+                _unreachable.Add(e.Member.UniqueAddress);
+            }
+            else
+            {
+                _unreachable.Remove(e.Member.UniqueAddress);
+            }
+
+            Publish();
         });
     }
 
@@ -47,20 +93,20 @@ public sealed class ClusterMonitor : ReceiveActor
         SelfUp.Set(0);
     }
 
-    private void Publish(IEnumerable<Member> members, IEnumerable<Member> unreachable)
+    private void Publish()
     {
-        var unreachableSet = unreachable.Select(m => m.UniqueAddress).ToHashSet();
         foreach (var status in Enum.GetValues<MemberStatus>())
         {
             Members.WithLabels(status.ToString().ToLowerInvariant()).Set(0);
         }
 
-        Members.WithLabels("unreachable").Set(unreachableSet.Count);
-        foreach (var group in members.GroupBy(m => m.Status))
+        Members.WithLabels("unreachable").Set(_unreachable.Count);
+        foreach (var group in _members.Values.GroupBy(m => m.Status))
         {
             Members.WithLabels(group.Key.ToString().ToLowerInvariant()).Set(group.Count());
         }
 
-        SelfUp.Set(_cluster.SelfMember.Status == MemberStatus.Up ? 1 : 0);
+        var self = _members.GetValueOrDefault(_cluster.SelfUniqueAddress);
+        SelfUp.Set(self?.Status == MemberStatus.Up ? 1 : 0);
     }
 }
