@@ -72,7 +72,7 @@ public sealed class CameraCapture
                 string reason;
                 try
                 {
-                    using var source = VideoFrameSource.Open(_options);
+                    using var source = VideoFrameSource.OpenAny(_options);
                     if (cancel.IsCancellationRequested)
                     {
                         return;
@@ -119,7 +119,7 @@ public sealed class CameraCapture
         }
     }
 
-    private (bool Ended, string Reason, bool GotFrames) ReadUntilFailure(VideoFrameSource source, CancellationToken cancel)
+    private (bool Ended, string Reason, bool GotFrames) ReadUntilFailure(IFrameSource source, CancellationToken cancel)
     {
         var minInterval = _options.MaxFps > 0 ? TimeSpan.FromSeconds(1 / _options.MaxFps) : TimeSpan.Zero;
         var filePeriod = source.IsFile && _options.PaceFile && source.Fps > 0 ? TimeSpan.FromSeconds(1 / source.Fps) : TimeSpan.Zero;

@@ -6,6 +6,12 @@ public sealed record FrameSourceOptions
     /// <summary>rtsp:// or http(s):// URL, a file path, a V4L2 device (/dev/video0) or a device index.</summary>
     public required string Source { get; init; }
 
+    /// <summary>Which decoder opens the source.</summary>
+    public CaptureBackend Backend { get; init; } = CaptureBackend.Auto;
+
+    /// <summary>The ffmpeg executable used by <see cref="CaptureBackend.FfmpegProcess"/>.</summary>
+    public string FfmpegPath { get; init; } = "ffmpeg";
+
     /// <summary>How long opening a network stream may take before it counts as failed (FFMPEG open timeout).</summary>
     public TimeSpan OpenTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

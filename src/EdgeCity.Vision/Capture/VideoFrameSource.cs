@@ -7,7 +7,7 @@ namespace EdgeCity.Vision.Capture;
 /// back-end with open and read timeouts, so a dead camera fails a read within the timeout instead of blocking for ever.
 /// Blocking: use it only on a capture thread.
 /// </summary>
-public sealed class VideoFrameSource : IDisposable
+public sealed class VideoFrameSource : IFrameSource
 {
     // cv::CAP_PROP_OPEN_TIMEOUT_MSEC and cv::CAP_PROP_READ_TIMEOUT_MSEC; OpenCvSharp's enum does not name them.
     private const int OpenTimeoutProperty = 53;
@@ -35,6 +35,15 @@ public sealed class VideoFrameSource : IDisposable
     public int Width { get; }
 
     public int Height { get; }
+
+    /// <summary>Opens the source with the decoder <see cref="FrameSourceOptions.Backend"/> asks for; throws <see cref="FrameSourceException"/> naming it.</summary>
+    public static IFrameSource OpenAny(FrameSourceOptions options)
+    {
+        var network = options.Source.Contains("://", StringComparison.Ordinal) && !options.Source.StartsWith("file://", StringComparison.Ordinal);
+        return options.Backend == CaptureBackend.FfmpegProcess || (options.Backend == CaptureBackend.Auto && network)
+            ? FfmpegPipeSource.Open(options)
+            : Open(options);
+    }
 
     /// <summary>Opens the source; throws <see cref="FrameSourceException"/> naming it when it cannot be opened.</summary>
     public static VideoFrameSource Open(FrameSourceOptions options)

@@ -1,0 +1,268 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using OpenCvSharp;
+
+namespace EdgeCity.Vision.Capture;
+
+/// <summary>
+/// A network stream decoded by the system's <c>ffmpeg</c> into a YUV4MPEG pipe (the approach Frigate takes):
+/// <c>-rw_timeout</c> / <c>-timeout</c> bound ffmpeg's own network waits and every pipe read has the configured read
+/// timeout, so a dead camera fails a read instead of hanging. Frames land in one pinned buffer and are converted to
+/// BGR into the caller's <see cref="Mat"/>; the process is killed on dispose.
+/// </summary>
+public sealed class FfmpegPipeSource : IFrameSource
+{
+    private readonly Process _process;
+    private readonly Stream _stdout;
+    private readonly StderrTail _stderr;
+    private readonly TimeSpan _readTimeout;
+    private readonly byte[] _yuv;
+    private readonly GCHandle _pin;
+    private readonly Mat _yuvMat;
+    private readonly byte[] _line = new byte[256];
+
+    private FfmpegPipeSource(Process process, StderrTail stderr, string source, int width, int height, double fps, TimeSpan readTimeout)
+    {
+        _process = process;
+        _stdout = process.StandardOutput.BaseStream;
+        _stderr = stderr;
+        Source = source;
+        Width = width;
+        Height = height;
+        Fps = fps;
+        _readTimeout = readTimeout;
+        _yuv = new byte[width * height * 3 / 2];
+        _pin = GCHandle.Alloc(_yuv, GCHandleType.Pinned);
+        _yuvMat = Mat.FromPixelData(height * 3 / 2, width, MatType.CV_8UC1, _pin.AddrOfPinnedObject());
+    }
+
+    public string Source { get; }
+
+    public bool IsFile => false;
+
+    public double Fps { get; }
+
+    public int Width { get; }
+
+    public int Height { get; }
+
+    /// <summary>Starts ffmpeg and reads the stream header within the open timeout.</summary>
+    public static FfmpegPipeSource Open(FrameSourceOptions options)
+    {
+        var shown = VideoFrameSource.Redact(options.Source);
+        var info = new ProcessStartInfo(options.FfmpegPath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        var micros = ((long)options.ReadTimeout.TotalMilliseconds * 1000).ToString(CultureInfo.InvariantCulture);
+        foreach (var a in new[] { "-hide_banner", "-nostdin", "-loglevel", "error" })
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        if (options.Source.StartsWith("rtsp", StringComparison.OrdinalIgnoreCase))
+        {
+            info.ArgumentList.Add("-rtsp_transport");
+            info.ArgumentList.Add("tcp");
+            info.ArgumentList.Add("-timeout");
+            info.ArgumentList.Add(micros);
+        }
+        else
+        {
+            info.ArgumentList.Add("-rw_timeout");
+            info.ArgumentList.Add(micros);
+        }
+
+        foreach (var a in new[] { "-i", options.Source, "-an", "-sn", "-dn", "-f", "yuv4mpegpipe", "-pix_fmt", "yuv420p", "pipe:1" })
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(info) ?? throw new FrameSourceException($"{shown}: ffmpeg did not start");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new FrameSourceException($"{shown}: cannot start '{options.FfmpegPath}' to read network streams ({ex.Message}); install ffmpeg (./edgecity does)", ex);
+        }
+
+        var stderr = new StderrTail(process);
+        try
+        {
+            var header = ReadLine(process.StandardOutput.BaseStream, new byte[256], options.OpenTimeout)
+                ?? throw new FrameSourceException($"{shown}: cannot open within {options.OpenTimeout.TotalSeconds:0.#} s{stderr.Describe()}");
+            var (w, h, fps) = ParseHeader(header, shown);
+            return new FfmpegPipeSource(process, stderr, options.Source, w, h, fps, options.ReadTimeout);
+        }
+        catch
+        {
+            Kill(process);
+            throw;
+        }
+    }
+
+    public bool Read(Mat into)
+    {
+        var frameLine = ReadLine(_stdout, _line, _readTimeout);
+        if (frameLine is null || !frameLine.StartsWith("FRAME", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (!ReadExactly(_stdout, _yuv, _readTimeout))
+        {
+            return false;
+        }
+
+        Cv2.CvtColor(_yuvMat, into, ColorConversionCodes.YUV2BGR_I420);
+        return true;
+    }
+
+    public bool Rewind() => false;
+
+    /// <summary>The last lines ffmpeg wrote to stderr (why a stream failed), or empty.</summary>
+    public string LastError => _stderr.Describe();
+
+    public void Dispose()
+    {
+        Kill(_process);
+        _yuvMat.Dispose();
+        _pin.Free();
+    }
+
+    private static (int W, int H, double Fps) ParseHeader(string header, string shown)
+    {
+        if (!header.StartsWith("YUV4MPEG2", StringComparison.Ordinal))
+        {
+            throw new FrameSourceException($"{shown}: unexpected ffmpeg output '{header[..Math.Min(40, header.Length)]}'");
+        }
+
+        int w = 0, h = 0;
+        double fps = 0;
+        foreach (var token in header.Split(' '))
+        {
+            if (token.StartsWith('W'))
+            {
+                w = int.Parse(token.AsSpan(1), CultureInfo.InvariantCulture);
+            }
+            else if (token.StartsWith('H'))
+            {
+                h = int.Parse(token.AsSpan(1), CultureInfo.InvariantCulture);
+            }
+            else if (token.StartsWith('F') && token.IndexOf(':', StringComparison.Ordinal) is var colon and > 0)
+            {
+                var den = double.Parse(token.AsSpan(colon + 1), CultureInfo.InvariantCulture);
+                fps = den > 0 ? double.Parse(token.AsSpan(1, colon - 1), CultureInfo.InvariantCulture) / den : 0;
+            }
+        }
+
+        return w > 0 && h > 0 && w % 2 == 0 && h % 2 == 0
+            ? (w, h, fps)
+            : throw new FrameSourceException($"{shown}: unsupported frame size {w}x{h} in '{header}'");
+    }
+
+    // One line (without '\n') from the pipe, or null on end of stream or timeout. Lines are short: header and "FRAME".
+    private static string? ReadLine(Stream stream, byte[] buffer, TimeSpan timeout)
+    {
+        var n = 0;
+        var one = new byte[1];
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            while (true)
+            {
+                var read = stream.ReadAsync(one, cts.Token).AsTask().GetAwaiter().GetResult();
+                if (read == 0)
+                {
+                    return null;
+                }
+
+                if (one[0] == (byte)'\n')
+                {
+                    return Encoding.ASCII.GetString(buffer, 0, n);
+                }
+
+                if (n < buffer.Length)
+                {
+                    buffer[n++] = one[0];
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private static bool ReadExactly(Stream stream, byte[] buffer, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            stream.ReadExactlyAsync(buffer, cts.Token).AsTask().GetAwaiter().GetResult();
+            return true;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or EndOfStreamException or IOException)
+        {
+            return false;
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(2000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
+        }
+
+        process.Dispose();
+    }
+
+    /// <summary>Keeps the last few stderr lines of ffmpeg for error messages, draining the pipe so ffmpeg never blocks on it.</summary>
+    private sealed class StderrTail
+    {
+        private readonly Queue<string> _lines = new();
+
+        public StderrTail(Process process)
+        {
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is { Length: > 0 } line)
+                {
+                    lock (_lines)
+                    {
+                        _lines.Enqueue(line);
+                        if (_lines.Count > 3)
+                        {
+                            _lines.Dequeue();
+                        }
+                    }
+                }
+            };
+            process.BeginErrorReadLine();
+        }
+
+        public string Describe()
+        {
+            lock (_lines)
+            {
+                return _lines.Count == 0 ? string.Empty : ": " + string.Join(" | ", _lines);
+            }
+        }
+    }
+}
