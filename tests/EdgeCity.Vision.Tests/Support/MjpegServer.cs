@@ -58,7 +58,15 @@ public sealed class MjpegServer : IDisposable
             _listener?.Stop();
             foreach (var c in _clients)
             {
-                c.Client.LingerState = new LingerOption(true, 0); // reset, as a camera losing power would
+                try
+                {
+                    c.Client.LingerState = new LingerOption(true, 0); // reset, as a camera losing power would
+                }
+                catch (Exception)
+                {
+                    // already closed by its serving task
+                }
+
                 c.Dispose();
             }
 
