@@ -11,6 +11,7 @@ public static class EdgeCityCli
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(DoctorCommand.Build());
+        root.Subcommands.Add(BenchCommand.Build());
         return root;
     }
 

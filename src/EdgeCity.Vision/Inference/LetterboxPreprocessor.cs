@@ -16,9 +16,16 @@ public sealed class LetterboxPreprocessor : IDisposable
     private readonly Mat _resized = new();
     private readonly Mat _converted = new();
 
+    // Cv2.Resize wraps its Mats in a new InputArray/OutputArray on every call (and disposes the OutputArray after it).
+    // The frames of a slot are reused Mats, so one wrapper per Mat, kept and passed to the native resize directly,
+    // keeps the per-frame path free of managed allocations.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Mat, InputArray> _inputs = [];
+    private readonly OutputArray _resizedOut;
+
     public LetterboxPreprocessor(ModelInput input)
     {
         _input = input;
+        _resizedOut = OutputArray.Create(_resized);
         for (var i = 0; i < 256; i++)
         {
             _lut[i] = i * input.Scale;
@@ -50,7 +57,10 @@ public sealed class LetterboxPreprocessor : IDisposable
         else
         {
             // Area interpolation would alias less when shrinking, but linear is what Ultralytics and YOLOX train with.
-            Cv2.Resize(bgr, _resized, new Size(lb.ResizedWidth, lb.ResizedHeight), 0, 0, InterpolationFlags.Linear);
+            var src = _inputs.GetValue(bgr, static m => InputArray.Create(m));
+            OpenCvSharp.Internal.NativeMethods.HandleException(OpenCvSharp.Internal.NativeMethods.imgproc_resize(
+                src.CvPtr, _resizedOut.CvPtr, new Size(lb.ResizedWidth, lb.ResizedHeight), 0, 0, (int)InterpolationFlags.Linear));
+            GC.KeepAlive(bgr);
             image = _resized;
         }
 
@@ -118,6 +128,7 @@ public sealed class LetterboxPreprocessor : IDisposable
 
     public void Dispose()
     {
+        _resizedOut.Dispose();
         _resized.Dispose();
         _converted.Dispose();
     }
