@@ -13,7 +13,8 @@ public static class NonMaximumSuppression
     /// </summary>
     public static void Apply(List<Detection> candidates, float iouThreshold, int maxDetections)
     {
-        candidates.Sort(ByScoreDescending.Instance);
+        // Span sort with a cached delegate: List.Sort(IComparer) allocates a delegate on every call.
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates).Sort(ByScoreDescending);
         var kept = 0;
         for (var i = 0; i < candidates.Count && kept < maxDetections; i++)
         {
@@ -38,21 +39,18 @@ public static class NonMaximumSuppression
         candidates.RemoveRange(kept, candidates.Count - kept);
     }
 
-    private sealed class ByScoreDescending : IComparer<Detection>
+    private static readonly Comparison<Detection> ByScoreDescending = Compare;
+
+    // Ties broken by class then position so results never depend on the sort's instability.
+    private static int Compare(Detection x, Detection y)
     {
-        public static readonly ByScoreDescending Instance = new();
-
-        // Ties broken by class then position so results never depend on the sort's instability.
-        public int Compare(Detection x, Detection y)
+        var c = y.Score.CompareTo(x.Score);
+        if (c != 0)
         {
-            var c = y.Score.CompareTo(x.Score);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = x.ClassId.CompareTo(y.ClassId);
-            return c != 0 ? c : x.Box.Left.CompareTo(y.Box.Left);
+            return c;
         }
+
+        c = x.ClassId.CompareTo(y.ClassId);
+        return c != 0 ? c : x.Box.Left.CompareTo(y.Box.Left);
     }
 }

@@ -26,6 +26,8 @@ public static class PipelineBench
         progress($"model {loaded.Name} on {loaded.ProviderLabel}, {loaded.Manifest.Input.Width}x{loaded.Manifest.Input.Height}, batch {batch}, intra-op threads {options.IntraOpThreads}");
         var sample = ReadFrames(clip, 25);
 
+        var decodeFps = Decode(clip, Math.Max(100, frames));
+        progress($"decode {decodeFps:0.0} frames/s");
         var (preMean, preP50, preP99, preBytes) = Preprocess(loaded, sample, Math.Max(200, frames));
         progress($"preprocess {preMean:0.000} ms/frame");
         var raws = new List<(double Fps, double Ms)>();
@@ -48,7 +50,7 @@ public static class PipelineBench
             m.Dispose();
         }
 
-        return new PipelineBenchResult(loaded.Name, loaded.ProviderLabel, options.IntraOpThreads, batch, frames, rounds, preMean, preP50, preP99, preBytes, rawFps, rawMs, pipeFps, coreBytes, pipeBytes, dets);
+        return new PipelineBenchResult(loaded.Name, loaded.ProviderLabel, options.IntraOpThreads, batch, frames, rounds, decodeFps, preMean, preP50, preP99, preBytes, rawFps, rawMs, pipeFps, coreBytes, pipeBytes, dets);
     }
 
     private static List<Mat> ReadFrames(string clip, int count)
@@ -68,6 +70,22 @@ public static class PipelineBench
         }
 
         return frames.Count > 0 ? frames : throw new FrameSourceException($"{clip}: no frame decoded");
+    }
+
+    private static double Decode(string clip, int n)
+    {
+        using var source = VideoFrameSource.Open(new FrameSourceOptions { Source = clip });
+        using var frame = new Mat();
+        var t = Stopwatch.GetTimestamp();
+        for (var i = 0; i < n; i++)
+        {
+            if (!source.Read(frame) && !(source.Rewind() && source.Read(frame)))
+            {
+                throw new FrameSourceException($"{clip}: decoding stopped at frame {i}");
+            }
+        }
+
+        return n / Stopwatch.GetElapsedTime(t).TotalSeconds;
     }
 
     private static (double Mean, double P50, double P99, double BytesPerFrame) Preprocess(DetectionModel model, List<Mat> frames, int n)
@@ -140,10 +158,12 @@ public static class PipelineBench
         var slots = new LatestFrameSlot[batch];
         var captures = new CameraCapture[batch];
         var observer = new NullObserver();
+        using var arrived = new AutoResetEvent(false);
         var options = new FrameSourceOptions { Source = clip, LoopFile = true, PaceFile = false, WaitForConsumer = true };
         for (var c = 0; c < batch; c++)
         {
             slots[c] = new LatestFrameSlot();
+            slots[c].OnFrameArrived(() => arrived.Set());
             captures[c] = new CameraCapture($"bench-{c}", options, slots[c], observer, TimeProvider.System, new ReconnectBackoff());
             captures[c].Start();
         }
@@ -177,7 +197,7 @@ public static class PipelineBench
                 }
                 else
                 {
-                    Thread.SpinWait(20);
+                    arrived.WaitOne(5); // as the inference thread does: sleep until a capture publishes
                 }
             }
 

@@ -8,6 +8,7 @@ public sealed record PipelineBenchResult(
     int Batch,
     int Frames,
     int Rounds,
+    double DecodeFps,
     double PreprocessMeanMs,
     double PreprocessP50Ms,
     double PreprocessP99Ms,

@@ -78,6 +78,12 @@ public sealed class FfmpegPipeSource : IFrameSource
             info.ArgumentList.Add(micros);
         }
 
+        if (options.DecodeThreads > 0)
+        {
+            info.ArgumentList.Add("-threads");
+            info.ArgumentList.Add(options.DecodeThreads.ToString(CultureInfo.InvariantCulture));
+        }
+
         foreach (var a in new[] { "-i", options.Source, "-an", "-sn", "-dn", "-f", "yuv4mpegpipe", "-pix_fmt", "yuv420p", "pipe:1" })
         {
             info.ArgumentList.Add(a);

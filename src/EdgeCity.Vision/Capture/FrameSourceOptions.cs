@@ -18,6 +18,12 @@ public sealed record FrameSourceOptions
     /// <summary>How long one read may block before it counts as failed (FFMPEG read timeout).</summary>
     public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Decoder threads per camera (0: FFmpeg's choice, one per core). One by default: a box decodes several cameras and
+    /// runs inference on the same cores, and more decoder threads per stream only add contention.
+    /// </summary>
+    public int DecodeThreads { get; init; } = 1;
+
     /// <summary>Files only: start again at the end (true) or end the camera (false).</summary>
     public bool LoopFile { get; init; } = true;
 

@@ -12,6 +12,7 @@ public sealed class VideoFrameSource : IFrameSource
     // cv::CAP_PROP_OPEN_TIMEOUT_MSEC and cv::CAP_PROP_READ_TIMEOUT_MSEC; OpenCvSharp's enum does not name them.
     private const int OpenTimeoutProperty = 53;
     private const int ReadTimeoutProperty = 54;
+    private const int DecodeThreadsProperty = 70; // cv::CAP_PROP_N_THREADS
 
     private readonly VideoCapture _capture;
 
@@ -67,7 +68,7 @@ public sealed class VideoFrameSource : IFrameSource
             }
             else
             {
-                int[] parameters = [OpenTimeoutProperty, (int)options.OpenTimeout.TotalMilliseconds, ReadTimeoutProperty, (int)options.ReadTimeout.TotalMilliseconds];
+                int[] parameters = [OpenTimeoutProperty, (int)options.OpenTimeout.TotalMilliseconds, ReadTimeoutProperty, (int)options.ReadTimeout.TotalMilliseconds, DecodeThreadsProperty, options.DecodeThreads];
                 capture = new VideoCapture(source, VideoCaptureAPIs.FFMPEG, parameters);
             }
         }

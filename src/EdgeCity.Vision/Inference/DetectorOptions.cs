@@ -15,6 +15,12 @@ public sealed record DetectorOptions
     /// <summary>How long a partial batch waits for frames of other cameras before it runs anyway.</summary>
     public TimeSpan MaxBatchWait { get; init; } = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>
+    /// Let ONNX Runtime's intra-op threads spin between runs. Off by default: on a small box spinning threads take the
+    /// cores that capture threads need to decode the next frames.
+    /// </summary>
+    public bool AllowSpinning { get; init; }
+
     /// <summary>GPU index for CUDA and TensorRT.</summary>
     public int GpuDevice { get; init; }
 }
