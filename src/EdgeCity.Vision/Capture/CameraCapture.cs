@@ -20,6 +20,7 @@ public sealed class CameraCapture
     private long _progressTimestamp;
     private volatile bool _inRead;
     private long _frameNumber;
+    private volatile IFrameSource? _current;
 
     public CameraCapture(string cameraId, FrameSourceOptions options, LatestFrameSlot slot, ICaptureObserver observer, TimeProvider time, ReconnectBackoff backoff, long firstFrameNumber = 0)
     {
@@ -45,8 +46,15 @@ public sealed class CameraCapture
 
     public void Start() => _thread.Start();
 
-    /// <summary>Asks the thread to stop after the current read or wait, without waiting for it.</summary>
-    public void Abandon() => _stop.Cancel();
+    /// <summary>
+    /// Asks the thread to stop after the current read or wait, without waiting for it. A read blocked on an ffmpeg
+    /// pipe is cut short by killing ffmpeg; an OpenCV read cannot be interrupted and returns at its own timeout.
+    /// </summary>
+    public void Abandon()
+    {
+        _stop.Cancel();
+        (_current as FfmpegPipeSource)?.Interrupt();
+    }
 
     /// <summary>Stops the thread and waits up to <paramref name="timeout"/> for it (a read may be hung: then it is left to finish alone).</summary>
     public bool Stop(TimeSpan timeout)
@@ -73,6 +81,7 @@ public sealed class CameraCapture
                 try
                 {
                     using var source = VideoFrameSource.OpenAny(_options);
+                    _current = source;
                     if (cancel.IsCancellationRequested)
                     {
                         return;
@@ -115,6 +124,7 @@ public sealed class CameraCapture
         }
         finally
         {
+            _current = null;
             Slot.Release();
         }
     }

@@ -133,6 +133,19 @@ public sealed class FfmpegPipeSource : IFrameSource
 
     public bool Rewind() => false;
 
+    /// <summary>Kills ffmpeg so a read blocked on its pipe returns at once; safe from any thread, the reader still disposes.</summary>
+    public void Interrupt()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // already exited
+        }
+    }
+
     /// <summary>The last lines ffmpeg wrote to stderr (why a stream failed), or empty.</summary>
     public string LastError => _stderr.Describe();
 
