@@ -192,6 +192,36 @@ public sealed class CameraActorSpec : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void A_corrupt_or_truncated_file_is_reported_by_name_while_the_other_cameras_keep_detecting()
+    {
+        var corrupt = Path.Combine(Path.GetTempPath(), $"edgecity-corrupt-{Guid.NewGuid():N}.mp4");
+        var truncated = Path.Combine(Path.GetTempPath(), $"edgecity-truncated-{Guid.NewGuid():N}.mp4");
+        File.WriteAllBytes(corrupt, Enumerable.Range(0, 50_000).Select(i => (byte)(i * 17 % 253)).ToArray());
+        var clip = File.ReadAllBytes(Fixtures.Clip);
+        File.WriteAllBytes(truncated, clip[..(clip.Length / 4)]);
+        try
+        {
+            string bad = Fixtures.Id("corrupt"), cut = Fixtures.Id("cut"), good = Fixtures.Id("good");
+            var statuses = Subscribe<CameraStatus>();
+            var detections = CreateTestProbe();
+            Sys.EventStream.Subscribe(detections.Ref, typeof(FrameDetections));
+
+            EdgeCityCameraExtensions.StartCameras(Sys, [Fixtures.Camera(bad, corrupt), Fixtures.Camera(cut, truncated), Fixtures.Camera(good, Fixtures.Clip)], Fixtures.Options(o => o.LoopFiles = false));
+
+            var down = ExpectStatus(statuses, bad, CameraState.Down);
+            Assert.Contains(corrupt, down.Reason);
+            ExpectFrom(detections, cut); // the part before the cut still plays
+            ExpectFrom(detections, good);
+            ExpectFrom(detections, good);
+        }
+        finally
+        {
+            File.Delete(corrupt);
+            File.Delete(truncated);
+        }
+    }
+
+    [Fact]
     public void A_file_camera_that_does_not_loop_reports_its_end()
     {
         var id = Fixtures.Id("once");
