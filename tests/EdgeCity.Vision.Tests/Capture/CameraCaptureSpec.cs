@@ -66,16 +66,19 @@ public sealed class CameraCaptureSpec
     {
         var slot = new LatestFrameSlot();
         var observer = new RecordingObserver();
-        // Paced at the clip's 25 fps and limited to 5 fps: about 4 of every 5 frames are dropped.
-        var capture = new CameraCapture("limited", new FrameSourceOptions { Source = RepoPaths.Clip, LoopFile = false, MaxFps = 5 }, slot, observer, TimeProvider.System, Quick);
+        // The clock advances 10 ms per reading, twice per frame: frames are 20 ms apart, so a 5 fps limit (200 ms)
+        // passes frames 1, 11, 21, ... 191 of the clip's 200 and drops the other 180.
+        var clock = new SteppingClock(TimeSpan.FromMilliseconds(10));
+        var capture = new CameraCapture("limited", new FrameSourceOptions { Source = RepoPaths.Clip, LoopFile = false, PaceFile = false, MaxFps = 5 }, slot, observer, clock, Quick);
 
         capture.Start();
-        Eventually.True(() => observer.Captured >= 50, "50 frames");
+        Eventually.True(() => observer.HasEnded, "end of clip");
         capture.Stop(TimeSpan.FromSeconds(5));
         slot.Release();
 
-        var limited = observer.Drops.GetValueOrDefault("rate_limit");
-        Assert.InRange(limited, 30, (int)observer.Captured - 5);
+        Assert.Equal(200, observer.Captured);
+        Assert.Equal(180, observer.Drops["rate_limit"]);
+        Assert.Equal(19, observer.Drops["superseded"]); // 20 passed the limit, nobody took them: all but the newest replaced
     }
 
     [Fact]
