@@ -1,16 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text;
 using OpenCvSharp;
 
 namespace EdgeCity.Vision.Capture;
 
 /// <summary>
 /// A network stream decoded by the system's <c>ffmpeg</c> into a YUV4MPEG pipe (the approach Frigate takes):
-/// <c>-rw_timeout</c> / <c>-timeout</c> bound ffmpeg's own network waits and every pipe read has the configured read
-/// timeout, so a dead camera fails a read instead of hanging. Frames land in one pinned buffer and are converted to
-/// BGR into the caller's <see cref="Mat"/>; the process is killed on dispose.
+/// <c>-rw_timeout</c> / <c>-timeout</c> bound ffmpeg's own network waits, and a deadline timer kills ffmpeg when one
+/// frame takes longer than the read timeout, so a dead camera fails a read instead of hanging. Reads are synchronous
+/// into one pinned buffer (no allocation per frame) and converted to BGR into the caller's <see cref="Mat"/>; the
+/// process is killed on dispose.
 /// </summary>
 public sealed class FfmpegPipeSource : IFrameSource
 {
@@ -22,6 +22,12 @@ public sealed class FfmpegPipeSource : IFrameSource
     private readonly GCHandle _pin;
     private readonly Mat _yuvMat;
     private readonly byte[] _line = new byte[256];
+    private readonly Timer _deadline;
+    private readonly InputArray _yuvIn;
+
+    // Cv2.CvtColor wraps its Mats in new InputArray/OutputArray objects on every call; the capture reuses its Mats, so
+    // one wrapper per Mat passed to the native call directly keeps reads free of managed allocations.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Mat, OutputArray> _outputs = [];
 
     private FfmpegPipeSource(Process process, StderrTail stderr, string source, int width, int height, double fps, TimeSpan readTimeout)
     {
@@ -36,6 +42,8 @@ public sealed class FfmpegPipeSource : IFrameSource
         _yuv = new byte[width * height * 3 / 2];
         _pin = GCHandle.Alloc(_yuv, GCHandleType.Pinned);
         _yuvMat = Mat.FromPixelData(height * 3 / 2, width, MatType.CV_8UC1, _pin.AddrOfPinnedObject());
+        _yuvIn = InputArray.Create(_yuvMat);
+        _deadline = new Timer(static p => Kill((Process)p!, dispose: false), process, Timeout.Infinite, Timeout.Infinite);
     }
 
     public string Source { get; }
@@ -102,9 +110,20 @@ public sealed class FfmpegPipeSource : IFrameSource
         var stderr = new StderrTail(process);
         try
         {
-            var header = ReadLine(process.StandardOutput.BaseStream, new byte[256], options.OpenTimeout)
-                ?? throw new FrameSourceException($"{shown}: cannot open within {options.OpenTimeout.TotalSeconds:0.#} s{stderr.Describe()}");
-            var (w, h, fps) = ParseHeader(header, shown);
+            var buffer = new byte[256];
+            int n;
+            using (new Timer(static p => Kill((Process)p!, dispose: false), process, options.OpenTimeout, Timeout.InfiniteTimeSpan))
+            {
+                n = ReadLine(process.StandardOutput.BaseStream, buffer);
+            }
+
+            if (n < 0)
+            {
+                process.WaitForExit(500); // let the last stderr lines (the reason) arrive
+                throw new FrameSourceException($"{shown}: cannot open within {options.OpenTimeout.TotalSeconds:0.#} s{stderr.Describe()}");
+            }
+
+            var (w, h, fps) = ParseHeader(System.Text.Encoding.ASCII.GetString(buffer, 0, n), shown);
             return new FfmpegPipeSource(process, stderr, options.Source, w, h, fps, options.ReadTimeout);
         }
         catch
@@ -116,42 +135,46 @@ public sealed class FfmpegPipeSource : IFrameSource
 
     public bool Read(Mat into)
     {
-        var frameLine = ReadLine(_stdout, _line, _readTimeout);
-        if (frameLine is null || !frameLine.StartsWith("FRAME", StringComparison.Ordinal))
+        _deadline.Change(_readTimeout, Timeout.InfiniteTimeSpan);
+        try
         {
-            return false;
+            var n = ReadLine(_stdout, _line);
+            if (n < 5 || !_line.AsSpan(0, 5).SequenceEqual("FRAME"u8))
+            {
+                return false;
+            }
+
+            _stdout.ReadExactly(_yuv);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or ObjectDisposedException)
+        {
+            return false; // ffmpeg exited: stream ended, failed, or the deadline killed it
+        }
+        finally
+        {
+            _deadline.Change(Timeout.Infinite, Timeout.Infinite);
         }
 
-        if (!ReadExactly(_stdout, _yuv, _readTimeout))
-        {
-            return false;
-        }
-
-        Cv2.CvtColor(_yuvMat, into, ColorConversionCodes.YUV2BGR_I420);
+        var output = _outputs.GetValue(into, static m => OutputArray.Create(m));
+        OpenCvSharp.Internal.NativeMethods.HandleException(OpenCvSharp.Internal.NativeMethods.imgproc_cvtColor(
+            _yuvIn.CvPtr, output.CvPtr, (int)ColorConversionCodes.YUV2BGR_I420, 0));
+        GC.KeepAlive(into);
         return true;
     }
 
     public bool Rewind() => false;
 
     /// <summary>Kills ffmpeg so a read blocked on its pipe returns at once; safe from any thread, the reader still disposes.</summary>
-    public void Interrupt()
-    {
-        try
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            // already exited
-        }
-    }
+    public void Interrupt() => Kill(_process, dispose: false);
 
     /// <summary>The last lines ffmpeg wrote to stderr (why a stream failed), or empty.</summary>
     public string LastError => _stderr.Describe();
 
     public void Dispose()
     {
+        _deadline.Dispose();
         Kill(_process);
+        _yuvIn.Dispose();
         _yuvMat.Dispose();
         _pin.Free();
     }
@@ -187,69 +210,53 @@ public sealed class FfmpegPipeSource : IFrameSource
             : throw new FrameSourceException($"{shown}: unsupported frame size {w}x{h} in '{header}'");
     }
 
-    // One line (without '\n') from the pipe, or null on end of stream or timeout. Lines are short: header and "FRAME".
-    private static string? ReadLine(Stream stream, byte[] buffer, TimeSpan timeout)
+    // Reads one line (without '\n') into buffer; returns its length, or -1 at the end of the stream. Lines are short:
+    // the stream header and "FRAME".
+    private static int ReadLine(Stream stream, byte[] buffer)
     {
         var n = 0;
-        var one = new byte[1];
-        using var cts = new CancellationTokenSource(timeout);
-        try
+        Span<byte> one = stackalloc byte[1];
+        while (true)
         {
-            while (true)
+            if (stream.Read(one) == 0)
             {
-                var read = stream.ReadAsync(one, cts.Token).AsTask().GetAwaiter().GetResult();
-                if (read == 0)
-                {
-                    return null;
-                }
+                return -1;
+            }
 
-                if (one[0] == (byte)'\n')
-                {
-                    return Encoding.ASCII.GetString(buffer, 0, n);
-                }
+            if (one[0] == (byte)'\n')
+            {
+                return n;
+            }
 
-                if (n < buffer.Length)
-                {
-                    buffer[n++] = one[0];
-                }
+            if (n < buffer.Length)
+            {
+                buffer[n++] = one[0];
             }
         }
-        catch (OperationCanceledException)
-        {
-            return null;
-        }
     }
 
-    private static bool ReadExactly(Stream stream, byte[] buffer, TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            stream.ReadExactlyAsync(buffer, cts.Token).AsTask().GetAwaiter().GetResult();
-            return true;
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or EndOfStreamException or IOException)
-        {
-            return false;
-        }
-    }
-
-    private static void Kill(Process process)
+    private static void Kill(Process process, bool dispose = true)
     {
         try
         {
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
-                process.WaitForExit(2000);
+                if (dispose)
+                {
+                    process.WaitForExit(2000);
+                }
             }
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             // already gone
         }
 
-        process.Dispose();
+        if (dispose)
+        {
+            process.Dispose();
+        }
     }
 
     /// <summary>Keeps the last few stderr lines of ffmpeg for error messages, draining the pipe so ffmpeg never blocks on it.</summary>

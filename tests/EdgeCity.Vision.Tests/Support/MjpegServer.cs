@@ -16,6 +16,7 @@ public sealed class MjpegServer : IDisposable
     private readonly object _gate = new();
     private readonly List<TcpClient> _clients = [];
     private TcpListener? _listener;
+    private volatile bool _stalled;
     private CancellationTokenSource? _cts;
 
     public MjpegServer(int fps = 25, int frames = 10)
@@ -75,6 +76,9 @@ public sealed class MjpegServer : IDisposable
         }
     }
 
+    /// <summary>Keeps every connection open but sends nothing: a camera whose encoder hung (reads block, no error).</summary>
+    public void Stall() => _stalled = true;
+
     public void Dispose() => Stop();
 
     private async Task AcceptLoop(TcpListener listener, CancellationToken ct)
@@ -112,6 +116,12 @@ public sealed class MjpegServer : IDisposable
             await stream.WriteAsync(Encoding.ASCII.GetBytes(header), ct);
             for (var i = 0; !ct.IsCancellationRequested; i++)
             {
+                if (_stalled)
+                {
+                    await Task.Delay(50, ct);
+                    continue;
+                }
+
                 var jpeg = _jpegs[i % _jpegs.Length];
                 var part = $"--ffmpeg\r\nContent-Type: image/jpeg\r\nContent-Length: {jpeg.Length}\r\n\r\n";
                 await stream.WriteAsync(Encoding.ASCII.GetBytes(part), ct);
