@@ -175,7 +175,7 @@ public sealed class CameraCapture
                 {
                     return (false, source.IsFile && !got
                         ? $"{source.Source}: no frame could be decoded (truncated or corrupt file?)"
-                        : $"{VideoFrameSource.Redact(source.Source)}: read failed or timed out after {_options.ReadTimeout.TotalSeconds:0.#} s (stream ended or camera gone)", got);
+                        : $"{VideoFrameSource.Redact(source.Source)}: read failed or timed out after {_options.ReadTimeout.TotalSeconds:0.#} s (stream ended or camera gone){(source as FfmpegPipeSource)?.LastError}", got);
                 }
             }
 
