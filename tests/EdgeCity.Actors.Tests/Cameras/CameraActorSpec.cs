@@ -26,8 +26,8 @@ public sealed class CameraActorSpec : Akka.TestKit.Xunit2.TestKit
 
         EdgeCityCameraExtensions.StartCameras(Sys, [Fixtures.Camera(id, Fixtures.Clip)], Fixtures.Options());
 
-        var first = ExpectFrom(detections, id);
-        var second = ExpectFrom(detections, id);
+        var first = await ExpectFrom(detections, id);
+        var second = await ExpectFrom(detections, id);
         Assert.Equal((1280, 720), (first.FrameWidth, first.FrameHeight));
         Assert.True(second.FrameNumber > first.FrameNumber);
         Assert.True(first.CapturedAt >= before && second.CapturedAt >= first.CapturedAt);
@@ -67,8 +67,8 @@ public sealed class CameraActorSpec : Akka.TestKit.Xunit2.TestKit
 
         var cameras = EdgeCityCameraExtensions.StartCameras(Sys, [Fixtures.Camera(a, Fixtures.Clip, "yolov8-dynamic"), Fixtures.Camera(b, Fixtures.Clip, "yolov8-dynamic")], options);
 
-        ExpectFrom(detections, a);
-        ExpectFrom(detections, b);
+        await ExpectFrom(detections, a);
+        await ExpectFrom(detections, b);
         await AwaitAssertAsync(async () =>
         {
             var now = await Fixtures.ScrapeAsync();
@@ -96,7 +96,7 @@ public sealed class CameraActorSpec : Akka.TestKit.Xunit2.TestKit
         var downs = new Dictionary<string, CameraStatus>();
         while (downs.Count < 2)
         {
-            var s = statuses.FishForMessage<CameraStatus>(s => s.State == CameraState.Down && (s.CameraId == garbage || s.CameraId == mismatch), Patience);
+            var s = await statuses.FishForMessageAsync<CameraStatus>(s => s.State == CameraState.Down && (s.CameraId == garbage || s.CameraId == mismatch), Patience);
             downs[s.CameraId] = s;
         }
 
@@ -105,8 +105,8 @@ public sealed class CameraActorSpec : Akka.TestKit.Xunit2.TestKit
         Assert.Contains("not a loadable ONNX model", down[0].Reason);
         Assert.Contains("model 'shape-mismatch'", down[1].Reason);
         Assert.Contains("output [1, 7, 8]", down[1].Reason);
-        ExpectFrom(detections, good);
-        ExpectFrom(detections, good);
+        await ExpectFrom(detections, good);
+        await ExpectFrom(detections, good);
         var text = await Fixtures.ScrapeAsync();
         Assert.Equal(0, Fixtures.Sample(text, "edgecity_model_up{model=\"garbage\",provider=\"none\"}"));
         Assert.Equal(0, Fixtures.Sample(text, $"edgecity_camera_stream_up{{camera=\"{garbage}\"}}"));
@@ -122,17 +122,17 @@ public sealed class CameraActorSpec : Akka.TestKit.Xunit2.TestKit
 
         EdgeCityCameraExtensions.StartCameras(Sys, [Fixtures.Camera(gone, url), Fixtures.Camera(good, Fixtures.Clip)], Fixtures.Options());
 
-        var down = ExpectStatus(statuses, gone, CameraState.Down);
+        var down = await ExpectStatus(statuses, gone, CameraState.Down);
         Assert.Contains(url, down.Reason);
         Assert.Contains("retrying in", down.Reason);
-        ExpectFrom(detections, good);
+        await ExpectFrom(detections, good);
         await AwaitAssertAsync(async () =>
         {
             var text = await Fixtures.ScrapeAsync();
             Assert.True(Fixtures.Sample(text, $"edgecity_camera_reconnects_total{{camera=\"{gone}\"}}") >= 2);
             Assert.Equal(0, Fixtures.Sample(text, $"edgecity_camera_stream_up{{camera=\"{gone}\"}}"));
         }, Patience);
-        ExpectFrom(detections, good);
+        await ExpectFrom(detections, good);
     }
 
     [Fact]
@@ -145,17 +145,16 @@ public sealed class CameraActorSpec : Akka.TestKit.Xunit2.TestKit
         var detections = Subscribe<FrameDetections>();
 
         EdgeCityCameraExtensions.StartCameras(Sys, [Fixtures.Camera(id, server.Url)], Fixtures.Options());
-        ExpectStatus(statuses, id, CameraState.Up);
-        var before = ExpectFrom(detections, id);
+        await ExpectStatus(statuses, id, CameraState.Up);
+        var before = await ExpectFrom(detections, id);
         Assert.Equal((320, 180), (before.FrameWidth, before.FrameHeight));
 
         server.Stop();
-        var down = ExpectStatus(statuses, id, CameraState.Down);
+        var down = await ExpectStatus(statuses, id, CameraState.Down);
         Assert.Contains(server.Url, down.Reason);
         server.Start();
-        ExpectStatus(statuses, id, CameraState.Up);
-        detections.ReceiveWhile(TimeSpan.FromMilliseconds(100), _ => true); // what was in flight at the cut
-        var after = ExpectFrom(detections, id);
+        await ExpectStatus(statuses, id, CameraState.Up);
+        var after = await ExpectFrom(detections, id);
 
         Assert.True(after.FrameNumber > before.FrameNumber);
         var text = await Fixtures.ScrapeAsync();
@@ -164,7 +163,7 @@ public sealed class CameraActorSpec : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public void A_read_that_hangs_is_caught_by_the_watchdog_and_the_capture_recreated()
+    public async Task A_read_that_hangs_is_caught_by_the_watchdog_and_the_capture_recreated()
     {
         using var server = new MjpegServer();
         server.Start();
@@ -179,20 +178,19 @@ public sealed class CameraActorSpec : Akka.TestKit.Xunit2.TestKit
         });
 
         EdgeCityCameraExtensions.StartCameras(Sys, [Fixtures.Camera(id, server.Url)], options);
-        ExpectStatus(statuses, id, CameraState.Up);
-        ExpectFrom(detections, id);
+        await ExpectStatus(statuses, id, CameraState.Up);
+        await ExpectFrom(detections, id);
         server.Stall();
-        var down = ExpectStatus(statuses, id, CameraState.Down);
+        var down = await ExpectStatus(statuses, id, CameraState.Down);
         server.Resume();
 
         Assert.StartsWith("watchdog: a read hung for", down.Reason);
-        ExpectStatus(statuses, id, CameraState.Up);
-        detections.ReceiveWhile(TimeSpan.FromMilliseconds(100), _ => true);
-        ExpectFrom(detections, id);
+        await ExpectStatus(statuses, id, CameraState.Up);
+        await ExpectFrom(detections, id);
     }
 
     [Fact]
-    public void A_corrupt_or_truncated_file_is_reported_by_name_while_the_other_cameras_keep_detecting()
+    public async Task A_corrupt_or_truncated_file_is_reported_by_name_while_the_other_cameras_keep_detecting()
     {
         var corrupt = Path.Combine(Path.GetTempPath(), $"edgecity-corrupt-{Guid.NewGuid():N}.mp4");
         var truncated = Path.Combine(Path.GetTempPath(), $"edgecity-truncated-{Guid.NewGuid():N}.mp4");
@@ -208,11 +206,11 @@ public sealed class CameraActorSpec : Akka.TestKit.Xunit2.TestKit
 
             EdgeCityCameraExtensions.StartCameras(Sys, [Fixtures.Camera(bad, corrupt), Fixtures.Camera(cut, truncated), Fixtures.Camera(good, Fixtures.Clip)], Fixtures.Options(o => o.LoopFiles = false));
 
-            var down = ExpectStatus(statuses, bad, CameraState.Down);
+            var down = await ExpectStatus(statuses, bad, CameraState.Down);
             Assert.Contains(corrupt, down.Reason);
-            ExpectFrom(detections, cut); // the part before the cut still plays
-            ExpectFrom(detections, good);
-            ExpectFrom(detections, good);
+            await ExpectFrom(detections, cut); // the part before the cut still plays
+            await ExpectFrom(detections, good);
+            await ExpectFrom(detections, good);
         }
         finally
         {
@@ -222,7 +220,7 @@ public sealed class CameraActorSpec : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public void A_file_camera_that_does_not_loop_reports_its_end()
+    public async Task A_file_camera_that_does_not_loop_reports_its_end()
     {
         var id = Fixtures.Id("once");
         var statuses = Subscribe<CameraStatus>();
@@ -233,7 +231,7 @@ public sealed class CameraActorSpec : Akka.TestKit.Xunit2.TestKit
             o.PaceFiles = false;
         }));
 
-        var ended = ExpectStatus(statuses, id, CameraState.Ended);
+        var ended = await ExpectStatus(statuses, id, CameraState.Ended);
         Assert.Equal("end of file", ended.Reason);
     }
 
@@ -244,11 +242,13 @@ public sealed class CameraActorSpec : Akka.TestKit.Xunit2.TestKit
         return probe;
     }
 
-    private static FrameDetections ExpectFrom(TestProbe probe, string camera) =>
-        probe.FishForMessage<FrameDetections>(d => d.CameraId == camera, Patience);
+    // Async all the way: a test thread blocked in a probe is a ThreadPool thread Akka's dispatchers (and the other specs
+    // of this assembly running in parallel) cannot use.
+    private static async Task<FrameDetections> ExpectFrom(TestProbe probe, string camera) =>
+        await probe.FishForMessageAsync<FrameDetections>(d => d.CameraId == camera, Patience);
 
-    private static CameraStatus ExpectStatus(TestProbe probe, string camera, CameraState state) =>
-        probe.FishForMessage<CameraStatus>(s => s.CameraId == camera && s.State == state, Patience);
+    private static async Task<CameraStatus> ExpectStatus(TestProbe probe, string camera, CameraState state) =>
+        await probe.FishForMessageAsync<CameraStatus>(s => s.CameraId == camera && s.State == state, Patience);
 
     private static void AssertBox(BoxF expected, BoxF actual)
     {
