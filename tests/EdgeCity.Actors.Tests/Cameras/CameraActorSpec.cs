@@ -8,6 +8,7 @@ using EdgeCity.Domain.Geometry;
 
 namespace EdgeCity.Actors.Tests.Cameras;
 
+[Collection(CameraSpecs.Name)]
 public sealed class CameraActorSpec : Akka.TestKit.Xunit2.TestKit
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);

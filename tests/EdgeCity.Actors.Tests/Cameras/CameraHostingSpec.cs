@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace EdgeCity.Actors.Tests.Cameras;
 
+[Collection(CameraSpecs.Name)]
 public sealed class CameraHostingSpec
 {
     [Fact]
