@@ -107,7 +107,7 @@ public sealed class FfmpegPipeSource : IFrameSource
             throw new FrameSourceException($"{shown}: cannot start '{options.FfmpegPath}' to read network streams ({ex.Message}); install ffmpeg (./edgecity does)", ex);
         }
 
-        var stderr = new StderrTail(process);
+        var stderr = new StderrTail(process, options.Source, shown);
         try
         {
             var buffer = new byte[256];
@@ -264,12 +264,14 @@ public sealed class FfmpegPipeSource : IFrameSource
     {
         private readonly Queue<string> _lines = new();
 
-        public StderrTail(Process process)
+        // ffmpeg repeats the URL in its messages: the credentials in it are hidden like everywhere else.
+        public StderrTail(Process process, string source, string shown)
         {
             process.ErrorDataReceived += (_, e) =>
             {
-                if (e.Data is { Length: > 0 } line)
+                if (e.Data is { Length: > 0 } raw)
                 {
+                    var line = raw.Replace(source, shown, StringComparison.Ordinal);
                     lock (_lines)
                     {
                         _lines.Enqueue(line);

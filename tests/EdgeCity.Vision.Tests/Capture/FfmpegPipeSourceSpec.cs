@@ -24,7 +24,9 @@ public sealed class FfmpegPipeSourceSpec
             Assert.True(source.Read(frame));
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        // Any per-frame allocation would show as 40 x (at least 24 B). A lone 56 B object has been seen under heavy load
+        // around the blocking pipe read (the runtime's, not ours), so the bound is "not per frame", not "exactly 0".
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 100);
         Assert.Equal((320, 180, MatType.CV_8UC3), (frame.Width, frame.Height, frame.Type()));
         Assert.Equal(25, source.Fps);
     }
