@@ -5,6 +5,7 @@ using EdgeCity.Domain.Evaluation;
 using EdgeCity.Domain.Sites;
 using EdgeCity.Simulation.Network;
 using EdgeCity.Simulation.Twin;
+using EdgeCity.Vision.Inference;
 using OpenCvSharp;
 
 namespace EdgeCity.Node.Cli;
@@ -96,7 +97,10 @@ public static class EvalCommand
     {
         var video = new Option<FileInfo>("--video") { Description = "The recording (e.g. CAMERA.avi from `twin record`).", Required = true };
         var truthFile = new Option<FileInfo>("--truth") { Description = "Its ground truth, one JSON line per frame (CAMERA.truth.jsonl).", Required = true };
-        var model = new Option<string>("--model") { Description = "Manifest model under models/ for --detector model.", DefaultValueFactory = _ => "edgecity-vehicles" };
+        var model = new Option<string>("--model") { Description = "Manifest model for --detector model.", DefaultValueFactory = _ => "edgecity-vehicles" };
+        var models = new Option<string>("--models") { Description = "Folder with the model manifests.", DefaultValueFactory = _ => "models" };
+        var providers = new Option<string>("--providers") { Description = "Execution providers to try, in order (tensorrt,cuda,cpu).", DefaultValueFactory = _ => "tensorrt,cuda,cpu" };
+        var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads.", DefaultValueFactory = _ => 2 };
         var detector = new Option<string>("--detector") { Description = "model: the ONNX detector on the decoded frames; truth: the truth boxes as detections (analytics alone).", DefaultValueFactory = _ => "model" };
         detector.AcceptOnlyFromAmong("model", "truth");
         var noise = new Option<double>("--noise") { Description = "With --detector truth: Gaussian jitter on box edges, pixels.", DefaultValueFactory = _ => 0 };
@@ -107,10 +111,11 @@ public static class EvalCommand
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON here." };
         var command = new Command("counts", "Counted vs true vehicles per approach and count line, queue-length and speed errors, on a recording with ground truth.")
         {
-            video, truthFile, model, detector, noise, dropout, seed, siteFile, cameraOption, json,
+            video, truthFile, model, models, providers, threads, detector, noise, dropout, seed, siteFile, cameraOption, json,
         };
         command.SetAction((parse, ct) =>
         {
+            Detector? onnx = null;
             try
             {
                 var truthPath = parse.GetValue(truthFile)!.FullName;
@@ -140,8 +145,24 @@ public static class EvalCommand
                 }
                 else
                 {
-                    Console.Error.WriteLine($"--detector model ({parse.GetValue(model)}): the ONNX detector is not in this build yet; use --detector truth");
-                    return Task.FromResult(2);
+                    var options = new DetectorOptions
+                    {
+                        IntraOpThreads = parse.GetValue(threads),
+                        MaxBatch = 1,
+                        Providers = parse.GetValue(providers)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                            .Select(p => Enum.Parse<ExecutionProvider>(p, ignoreCase: true)).ToArray(),
+                    };
+                    onnx = new Detector(DetectionModel.Load(parse.GetValue(models)!, parse.GetValue(model)!, options));
+                    var detector1 = onnx;
+                    var found = new List<Detection>();
+                    detect = (img, t, at) =>
+                    {
+                        var letterbox = detector1.Prepare(0, img);
+                        detector1.Run(1);
+                        detector1.Decode(0, letterbox, found);
+                        return new FrameDetections(cameraId, t.Frame, at, img.Width, img.Height, found.ToList());
+                    };
+                    Console.WriteLine($"detector: model {onnx.Model.Name} ({onnx.Model.Path}) on {onnx.Model.ProviderLabel}");
                 }
 
                 var report = Run(parse.GetValue(video)!.FullName, truth, loaded.Site!, siteInfo.DirectoryName ?? ".", cameraId, detect, line => Console.Error.WriteLine(line));
@@ -154,10 +175,16 @@ public static class EvalCommand
 
                 return Task.FromResult(0);
             }
-            catch (Exception e) when (e is TruthFormatException or InvalidDataException or ArgumentException or IOException)
+            catch (Exception e) when (e is TruthFormatException or InvalidDataException or ArgumentException or IOException or ModelLoadException)
             {
                 Console.Error.WriteLine(e.Message);
                 return Task.FromResult(2);
+            }
+            finally
+            {
+                var loadedModel = onnx?.Model;
+                onnx?.Dispose();
+                loadedModel?.Dispose();
             }
         });
         return command;
