@@ -55,7 +55,7 @@ public static class CountEvaluator
                     a,
                     counted,
                     trueCount,
-                    rows.Count > 0 ? ErrorPercent(counted, trueCount) : null,
+                    rows.Count > 0 ? ApproachErrorPercent(rows) : null,
                     q.Count > 0 ? q.Average() : null,
                     q.Count,
                     s.Count > 0 ? s.Average() : null,
@@ -65,6 +65,17 @@ public static class CountEvaluator
 
         var duration = truth.Count > 0 ? truth[^1].Time - truth[0].Time : 0;
         return new EvaluationReport(duration, lineRows, approaches);
+    }
+
+    /// <summary>
+    /// The approach's error: Σ|counted − true| over its lines and directions, in percent of Σ true, so a spurious count
+    /// in one direction never hides a missed one in the other.
+    /// </summary>
+    private static double? ApproachErrorPercent(List<LineEvaluation> rows)
+    {
+        var truth = rows.Sum(r => r.Truth);
+        var off = rows.Sum(r => Math.Abs(r.Counted - r.Truth));
+        return truth > 0 ? off * 100.0 / truth : off == 0 ? 0 : null;
     }
 
     /// <summary>|counted − true| / true in percent; 0 when both are 0; null when only the truth is 0.</summary>

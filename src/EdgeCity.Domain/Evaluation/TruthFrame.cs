@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace EdgeCity.Domain.Evaluation;
@@ -10,16 +11,26 @@ namespace EdgeCity.Domain.Evaluation;
 ///  "crossings":[{"line":"north-stop","vehicle":"veh3","direction":"forward","class":"car"}],
 ///  "queues":[{"approach":"north","lane":"n_in_0","meters":12.5}]}
 /// </code>
-/// <c>time</c> is seconds since the start of the recording, the same clock as the frames' capture timestamps.
+/// <c>time</c> is seconds on the recording's clock (the camera twin writes SUMO's simulation time), the same clock as
+/// the frames' capture timestamps; <c>camera</c>, <c>width</c> and <c>height</c> name the camera and its image size.
 /// Unknown fields are errors, so a typo in the twin never goes unnoticed.
 /// </summary>
 public sealed record TruthFrame
 {
+    [JsonPropertyName("camera")]
+    public string? Camera { get; init; }
+
     [JsonPropertyName("frame")]
     public long Frame { get; init; }
 
     [JsonPropertyName("time")]
     public double Time { get; init; }
+
+    [JsonPropertyName("width")]
+    public int? Width { get; init; }
+
+    [JsonPropertyName("height")]
+    public int? Height { get; init; }
 
     [JsonPropertyName("vehicles")]
     public IReadOnlyList<TruthVehicle> Vehicles { get; init; } = [];
@@ -29,4 +40,9 @@ public sealed record TruthFrame
 
     [JsonPropertyName("queues")]
     public IReadOnlyList<TruthQueue> Queues { get; init; } = [];
+
+    private static readonly JsonSerializerOptions Writer = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    /// <summary>The frame as one line of a ground-truth file, as <see cref="TruthReader"/> reads it.</summary>
+    public string ToJsonLine() => JsonSerializer.Serialize(this, Writer);
 }

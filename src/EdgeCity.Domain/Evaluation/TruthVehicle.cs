@@ -4,7 +4,8 @@ namespace EdgeCity.Domain.Evaluation;
 
 /// <summary>
 /// One vehicle visible in a ground-truth frame: its id in the simulation, its box in image pixels
-/// <c>[x1, y1, x2, y2]</c>, class name, lane id, and optionally its approach and true speed (m/s).
+/// <c>[x1, y1, x2, y2]</c>, class name, lane id, and optionally its approach, true speed (m/s) and the simulation's
+/// vehicle type.
 /// </summary>
 public sealed record TruthVehicle
 {
@@ -25,4 +26,7 @@ public sealed record TruthVehicle
 
     [JsonPropertyName("speed")]
     public double? Speed { get; init; }
+
+    [JsonPropertyName("type")]
+    public string? Type { get; init; }
 }

@@ -117,7 +117,7 @@ public static class TwinCommand
             var steps = simulation.Run((_, image, truth) =>
             {
                 recording.Write(image, truth);
-                objects += truth.Objects.Count;
+                objects += truth.Vehicles.Count;
             }, realTime: false, parse.GetValue(seconds), ct);
             Console.WriteLine($"{recording.VideoPath}: {recording.Frames} frames, {objects} vehicle boxes; truth in {recording.TruthPath}");
             Console.WriteLine($"{steps} steps in {clock.Elapsed.TotalSeconds:F1} s: {clock.Elapsed.TotalMilliseconds / Math.Max(1, steps):F1} ms per frame (simulate + render + write), of which render + write {simulation.RenderTime.TotalMilliseconds / Math.Max(1, simulation.FramesRendered):F2} ms");

@@ -1,3 +1,4 @@
+using EdgeCity.Domain.Evaluation;
 using EdgeCity.Domain.Geometry;
 using EdgeCity.Domain.Sites;
 using EdgeCity.Simulation.Network;
@@ -17,6 +18,8 @@ public sealed class CameraRenderer : IDisposable
     private readonly Mat[] _noise;
     private readonly Random _random;
     private readonly IReadOnlyList<CountLineDefinition> _lines;
+    private readonly IReadOnlyList<SumoLane> _watchedLanes;
+    private readonly IReadOnlyDictionary<string, string> _laneApproaches;
     private readonly Dictionary<string, Point2> _previous = new(StringComparer.Ordinal);
     private readonly (double X, double Y) _shadow;
     private readonly double _brightness, _contrast, _blur, _maxRange;
@@ -29,8 +32,20 @@ public sealed class CameraRenderer : IDisposable
     /// <param name="countLines">Count lines whose crossings go into the ground truth.</param>
     /// <param name="maxRange">Vehicles and road farther than this many metres are not drawn.</param>
     /// <param name="effects">Lighting, noise and blur; off only for tests that compare pixels exactly.</param>
-    public CameraRenderer(string cameraId, CameraPoseDefinition pose, SumoNetwork network, IReadOnlyList<CountLineDefinition>? countLines = null, double maxRange = 160, bool effects = true)
+    /// <param name="watchedLanes">Lanes whose true queue goes into every frame's ground truth (the camera's zones).</param>
+    /// <param name="laneApproaches">The approach of each lane (from the site), written with each vehicle and queue.</param>
+    public CameraRenderer(
+        string cameraId,
+        CameraPoseDefinition pose,
+        SumoNetwork network,
+        IReadOnlyList<CountLineDefinition>? countLines = null,
+        double maxRange = 160,
+        bool effects = true,
+        IReadOnlyList<string>? watchedLanes = null,
+        IReadOnlyDictionary<string, string>? laneApproaches = null)
     {
+        _watchedLanes = (watchedLanes ?? []).Select(l => network.Lanes.TryGetValue(l, out var lane) ? lane : throw new ArgumentException($"camera '{cameraId}': lane '{l}' is not in {network.Source}")).ToList();
+        _laneApproaches = laneApproaches ?? new Dictionary<string, string>();
         _effects = effects;
         CameraId = cameraId;
         Camera = new CameraModel(pose);
@@ -83,7 +98,7 @@ public sealed class CameraRenderer : IDisposable
 
         // Painter's order: far vehicles first, so near ones cover them as they would on a real sensor.
         ordered.Sort((a, b) => b.Depth.CompareTo(a.Depth));
-        var objects = new List<TruthObject>();
+        var objects = new List<TruthVehicle>();
         foreach (var (v, _) in ordered)
         {
             var cls = VehicleClass.FromSumo(v.VehicleClass);
@@ -102,16 +117,42 @@ public sealed class CameraRenderer : IDisposable
                 continue;
             }
 
-            objects.Add(new TruthObject(v.Id, [(float)l, (float)t, (float)r, (float)bottom], cls, v.LaneId, v.TypeId));
+            objects.Add(new TruthVehicle
+            {
+                Id = v.Id,
+                Box = [Math.Round(l, 2), Math.Round(t, 2), Math.Round(r, 2), Math.Round(bottom, 2)],
+                Class = cls,
+                Lane = v.LaneId,
+                Approach = _laneApproaches.GetValueOrDefault(v.LaneId),
+                Speed = Math.Round(v.Speed, 3),
+                Type = v.TypeId,
+            });
         }
 
         var crossings = Crossings(vehicles);
+        var visible = objects.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        var queues = _watchedLanes.Select(lane => new TruthQueue
+        {
+            Approach = _laneApproaches.GetValueOrDefault(lane.Id, string.Empty),
+            Lane = lane.Id,
+            Meters = LaneQueueTruth.Meters(lane, vehicles, visible),
+        }).ToList();
         if (_effects)
         {
             ApplyCameraEffects(time);
         }
 
-        var truth = new TruthFrame(CameraId, _frame++, Math.Round(time, 3), Camera.Width, Camera.Height, objects, crossings);
+        var truth = new TruthFrame
+        {
+            Camera = CameraId,
+            Frame = _frame++,
+            Time = Math.Round(time, 3),
+            Width = Camera.Width,
+            Height = Camera.Height,
+            Vehicles = objects,
+            Crossings = crossings,
+            Queues = queues,
+        };
         return (_canvas, truth);
     }
 
@@ -121,8 +162,9 @@ public sealed class CameraRenderer : IDisposable
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var v in vehicles)
         {
-            var (cx, cy) = v.Centre;
-            if (Camera.ProjectGround(new Point2(cx, cy)) is not { } now)
+            // A vehicle crosses when its front does (SUMO's position is the front bumper), as a loop detector and the
+            // analytics' bottom-centre anchor on a camera facing oncoming traffic see it.
+            if (Camera.ProjectGround(new Point2(v.X, v.Y)) is not { } now)
             {
                 continue;
             }
@@ -134,9 +176,10 @@ public sealed class CameraRenderer : IDisposable
                 {
                     var a = new Point2(line.From[0], line.From[1]);
                     var b = new Point2(line.To[0], line.To[1]);
+                    // The site's "in" is the analytics' forward (see SiteCameraSetup.LineOf), "out" its backward.
                     if (CountLineCrossing.Classify(a, b, before, now) is { } direction)
                     {
-                        crossings.Add(new TruthCrossing(line.Id, v.Id, direction));
+                        crossings.Add(new TruthCrossing { Line = line.Id, Vehicle = v.Id, Direction = direction == "in" ? "forward" : "backward", Class = VehicleClass.FromSumo(v.VehicleClass) });
                     }
                 }
             }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EdgeCity.Domain.Evaluation;
 using EdgeCity.Domain.Sites;
 using EdgeCity.Simulation.Network;
 using EdgeCity.Simulation.Sumo;
@@ -60,7 +61,16 @@ public sealed class SiteTwin : IDisposable
         }
 
         var network = SumoNetworkReader.Read(Resolve(twin.Net));
-        var renderers = cameras.Select(c => new CameraRenderer(c.Id, c.Pose!, network, c.CountLines)).ToList();
+        var laneApproaches = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var a in site.Intersections.SelectMany(i => i.Approaches))
+        {
+            foreach (var lane in a.SumoLanes)
+            {
+                laneApproaches.TryAdd(lane, a.Id);
+            }
+        }
+
+        var renderers = cameras.Select(c => new CameraRenderer(c.Id, c.Pose!, network, c.CountLines, watchedLanes: c.Zones.Select(z => z.Lane).Distinct().ToList(), laneApproaches: laneApproaches)).ToList();
         try
         {
             var sumo = await SumoProcess.StartAsync(

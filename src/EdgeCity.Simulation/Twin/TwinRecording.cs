@@ -1,3 +1,4 @@
+using EdgeCity.Domain.Evaluation;
 using OpenCvSharp;
 
 namespace EdgeCity.Simulation.Twin;

@@ -19,6 +19,24 @@ public sealed class CountEvaluatorSpec
     };
 
     [Fact]
+    public void A_spurious_count_in_the_other_direction_adds_to_the_approach_error_instead_of_hiding_a_miss()
+    {
+        var truth = Enumerable.Range(0, 10).Select(i => Frame(i * 0.1, crossings: 1)).ToList();
+        var observed = new PipelineObservations(DateTimeOffset.UnixEpoch);
+        for (var i = 0; i < 9; i++)
+        {
+            observed.Add(new ObservedCount(i * 0.1, "n-stop", CrossingDirection.Forward, "car"));
+        }
+
+        observed.Add(new ObservedCount(0.5, "n-stop", CrossingDirection.Backward, "car"));
+
+        var north = Assert.Single(CountEvaluator.Evaluate(truth, observed, [North]).Approaches);
+
+        Assert.Equal((10, 10), (north.Counted, north.Truth));
+        Assert.Equal(20.0, north.CountErrorPercent!.Value, 9);
+    }
+
+    [Fact]
     public void Count_error_is_relative_to_the_truth_per_line_and_per_approach_over_flow_lines()
     {
         var truth = Enumerable.Range(0, 100).Select(i => Frame(i * 0.1, crossings: 1)).ToList();

@@ -1,3 +1,4 @@
+using EdgeCity.Domain.Evaluation;
 using EdgeCity.Domain.Sites;
 using EdgeCity.Simulation.Network;
 using EdgeCity.Simulation.Sumo;
@@ -39,10 +40,10 @@ public sealed class CameraRendererSpec : IDisposable
         // 800 px at 0.25 m/px covers 200 m around the centre of the cross: every vehicle within it is seen.
         var inside = vehicles.Where(v => Math.Abs(v.Centre.X - 200) < 95 && Math.Abs(v.Centre.Y - 200) < 95).ToList();
         Assert.NotEmpty(inside);
-        Assert.Equal(inside.Select(v => v.Id).Order(), truth.Objects.Select(o => o.Id).Order());
+        Assert.Equal(inside.Select(v => v.Id).Order(), truth.Vehicles.Select(o => o.Id).Order());
         foreach (var v in inside)
         {
-            var box = truth.Objects.Single(o => o.Id == v.Id).Box;
+            var box = truth.Vehicles.Single(o => o.Id == v.Id).Box;
             var u = 400 + ((v.Centre.X - 200) / 0.25);
             var w = 400 - ((v.Centre.Y - 200) / 0.25);
             Assert.Equal(u, (box[0] + box[2]) / 2, 1.0);
@@ -51,7 +52,7 @@ public sealed class CameraRendererSpec : IDisposable
             var a = v.Angle * Math.PI / 180;
             Assert.Equal((Math.Abs(v.Length * Math.Sin(a)) + Math.Abs(v.Width * Math.Cos(a))) / 0.25, box[2] - box[0], 1.5);
             Assert.Equal((Math.Abs(v.Length * Math.Cos(a)) + Math.Abs(v.Width * Math.Sin(a))) / 0.25, box[3] - box[1], 1.5);
-            Assert.Equal(v.LaneId, truth.Objects.Single(o => o.Id == v.Id).Lane);
+            Assert.Equal(v.LaneId, truth.Vehicles.Single(o => o.Id == v.Id).Lane);
         }
     }
 
@@ -67,11 +68,11 @@ public sealed class CameraRendererSpec : IDisposable
         var (image, truth) = renderer.Render(vehicles, 60);
         Dump(image, truth, "pole");
 
-        Assert.NotEmpty(truth.Objects);
+        Assert.NotEmpty(truth.Vehicles);
         using var diff = new Mat();
         Cv2.Absdiff(image, renderer.Background, diff);
         using var gray = diff.CvtColor(ColorConversionCodes.BGR2GRAY);
-        foreach (var o in truth.Objects)
+        foreach (var o in truth.Vehicles)
         {
             var v = vehicles.Single(x => x.Id == o.Id);
             var ground = renderer.Camera.ProjectGround(new(v.Centre.X, v.Centre.Y))!.Value;
@@ -87,7 +88,7 @@ public sealed class CameraRendererSpec : IDisposable
 
         // Outside every box (and its shadow margin) the frame is the empty road.
         using var mask = new Mat(360, 640, MatType.CV_8UC1, Scalar.All(255));
-        foreach (var o in truth.Objects)
+        foreach (var o in truth.Vehicles)
         {
             var pad = (o.Box[3] - o.Box[1]) * 0.8;
             Cv2.Rectangle(mask, new Rect((int)(o.Box[0] - pad), (int)(o.Box[1] - pad), (int)(o.Box[2] - o.Box[0] + (2 * pad)), (int)(o.Box[3] - o.Box[1] + (2 * pad))), Scalar.All(0), -1);
@@ -111,7 +112,7 @@ public sealed class CameraRendererSpec : IDisposable
         using var plainImage = a.Clone();
         var (b, tb) = real.Render(vehicles, 40);
 
-        Assert.Equal(ta.Objects.Select(o => (o.Id, string.Join(",", o.Box))), tb.Objects.Select(o => (o.Id, string.Join(",", o.Box))));
+        Assert.Equal(ta.Vehicles.Select(o => (o.Id, string.Join(",", o.Box))), tb.Vehicles.Select(o => (o.Id, string.Join(",", o.Box))));
         using var diff = new Mat();
         Cv2.Absdiff(plainImage, b, diff);
         Assert.True(Cv2.Mean(diff).Val0 > 1.0, "noise and exposure left the picture unchanged");
@@ -126,7 +127,7 @@ public sealed class CameraRendererSpec : IDisposable
         }
 
         using var copy = image.Clone();
-        foreach (var o in truth.Objects)
+        foreach (var o in truth.Vehicles)
         {
             Cv2.Rectangle(copy, new Point(o.Box[0], o.Box[1]), new Point(o.Box[2], o.Box[3]), Scalar.Red, 1);
         }

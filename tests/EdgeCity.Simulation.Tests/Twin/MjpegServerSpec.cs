@@ -1,3 +1,4 @@
+using EdgeCity.Domain.Evaluation;
 using System.Net;
 using EdgeCity.Domain.Sites;
 using EdgeCity.Simulation.Twin;
@@ -93,7 +94,7 @@ public sealed class MjpegServerSpec
         }
 
         Assert.NotEmpty(truths);
-        Assert.Contains(truths, t => t.Objects.Count > 0);
-        Assert.All(truths.SelectMany(t => t.Objects), o => Assert.InRange(o.Box[2], o.Box[0] + 3, 640));
+        Assert.Contains(truths, t => t.Vehicles.Count > 0);
+        Assert.All(truths.SelectMany(t => t.Vehicles), o => Assert.InRange(o.Box[2], o.Box[0] + 3, 640));
     }
 }

@@ -1,3 +1,4 @@
+using EdgeCity.Domain.Evaluation;
 using EdgeCity.Domain.Sites;
 using EdgeCity.Simulation.Twin;
 using OpenCvSharp;
@@ -7,7 +8,7 @@ namespace EdgeCity.Simulation.Tests.Twin;
 public sealed class TwinRecordingSpec
 {
     [Fact]
-    public async Task A_recording_has_one_truth_line_per_video_frame_and_counts_arriving_vehicles_in()
+    public async Task A_recording_has_one_truth_line_per_video_frame_counts_arriving_vehicles_forward_and_measures_queues()
     {
         var site = SiteFile.Load(RepositoryPaths.DemoSite).Site!;
         var folder = Path.GetDirectoryName(RepositoryPaths.DemoSite)!;
@@ -22,7 +23,7 @@ public sealed class TwinRecordingSpec
                 twin.Run((_, image, truth) => recording.Write(image, truth), realTime: false, seconds: 40, CancellationToken.None);
             }
 
-            var truths = File.ReadAllLines(Path.Combine(output, "J1-W_J1.truth.jsonl")).Select(TruthFrame.FromJsonLine).ToList();
+            var truths = TruthReader.Read(File.OpenText(Path.Combine(output, "J1-W_J1.truth.jsonl")), "J1-W_J1.truth.jsonl");
             using var capture = new VideoCapture(Path.Combine(output, "J1-W_J1.avi"));
             var frames = 0;
             using var frame = new Mat();
@@ -34,14 +35,22 @@ public sealed class TwinRecordingSpec
             Assert.Equal(400, truths.Count);
             Assert.Equal(truths.Count, frames);
             Assert.Equal(Enumerable.Range(0, 400).Select(i => (long)i), truths.Select(t => t.Frame));
-            // Eastbound morning traffic on W_J1 crosses the camera's count line towards the junction: "in", once per vehicle.
+            // Eastbound morning traffic on W_J1 crosses the camera's count line towards the junction: the site's "in",
+            // the analytics' forward, once per vehicle.
             var crossings = truths.SelectMany(t => t.Crossings).ToList();
             Assert.NotEmpty(crossings);
             Assert.All(crossings, c => Assert.Equal("W_J1-in", c.Line));
-            Assert.All(crossings, c => Assert.Equal("in", c.Direction));
+            Assert.All(crossings, c => Assert.Equal("forward", c.Direction));
             Assert.Equal(crossings.Count, crossings.Select(c => c.Vehicle).Distinct().Count());
-            var lanes = truths.SelectMany(t => t.Objects).Where(o => crossings.Any(c => c.Vehicle == o.Id)).Select(o => o.Lane).Distinct();
+            var lanes = truths.SelectMany(t => t.Vehicles).Where(o => crossings.Any(c => c.Vehicle == o.Id)).Select(o => o.Lane).Distinct();
             Assert.All(lanes, l => Assert.True(l.StartsWith("W_J1_", StringComparison.Ordinal) || l.StartsWith(':'), l));
+            // Every frame lists the queue of both watched lanes; a red phase within 40 s builds one on W_J1.
+            Assert.All(truths, t => Assert.Equal(["W_J1_0", "W_J1_1"], t.Queues.Select(q => q.Lane).Order()));
+            Assert.All(truths.SelectMany(t => t.Queues), q => Assert.Equal("W_J1", q.Approach));
+            Assert.Contains(truths.SelectMany(t => t.Queues), q => q.Meters > 10);
+            Assert.All(truths.SelectMany(t => t.Vehicles).Where(v => v.Lane.StartsWith("W_J1_", StringComparison.Ordinal)), v => Assert.Equal("W_J1", v.Approach));
+            Assert.Contains(truths.SelectMany(t => t.Vehicles), v => v.Speed > 8);
+            Assert.All(truths, t => Assert.Equal("J1-W_J1", t.Camera));
         }
         finally
         {
