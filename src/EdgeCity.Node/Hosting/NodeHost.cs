@@ -1,7 +1,9 @@
 using Akka.Hosting;
 using EdgeCity.Actors.Cluster;
 using EdgeCity.Actors.Hosting;
+using EdgeCity.Node.Api;
 using EdgeCity.Node.Web;
+using EdgeCity.Node.Web.Dashboard;
 using Prometheus;
 
 namespace EdgeCity.Node.Hosting;
@@ -43,6 +45,8 @@ public static class NodeHost
         app.MapHealthEndpoints();
         app.MapMetrics("/metrics");
         app.MapStartPage();
+        app.MapEdgeCityApi();
+        app.MapDashboard();
         return app;
     }
 }
