@@ -13,6 +13,11 @@ public static class ApiEndpoints
     /// <summary>Where a camera's analytics actor lives; <c>{camera}</c> is replaced by the camera id.</summary>
     public const string AnalyticsPathKey = "EdgeCity:Api:AnalyticsPath";
 
+    /// <summary>Where an intersection's coordinator lives; <c>{intersection}</c> is replaced by the intersection id.</summary>
+    public const string CoordinatorPathKey = "EdgeCity:Api:CoordinatorPath";
+
+    public const string DefaultCoordinatorPath = "/user/coordinator-{intersection}";
+
     private const string DefaultAnalyticsPath = "/user/analytics-{camera}";
 
     public static void MapEdgeCityApi(this WebApplication app)
@@ -22,7 +27,6 @@ public static class ApiEndpoints
         var map = new Lazy<DistrictMap>(() => DistrictMapBuilder.Build(launch.Site, launch.SitePath));
 
         var api = app.MapGroup("/api").WithTags("operator");
-        api.MapGet("/", () => Results.Redirect("/openapi/v1.json"));
         api.MapGet("/cluster", (ActorSystem system) => ClusterView.Of(system));
         api.MapGet("/map", () => map.Value);
         api.MapGet("/intersections", () => view.Intersections(withTimeline: false));

@@ -13,10 +13,23 @@ namespace EdgeCity.Node.Api;
 /// event stream, and every node's <see cref="IntersectionState"/> from the cluster topic (that is how a gateway sees the
 /// district). Also the target analytics actors may tell their measurements to. Only writes to the view; never blocks.
 /// </summary>
-public sealed class OperatorViewFeed : ReceiveActor
+public sealed class OperatorViewFeed : ReceiveActor, IWithTimers
 {
-    public OperatorViewFeed(OperatorView view)
+    private readonly IReadOnlyDictionary<string, string> _coordinators;
+
+    /// <param name="view">The view to keep current.</param>
+    /// <param name="coordinators">Per intersection, the actor path of its coordinator on this node (asked for its status every 2 s).</param>
+    public OperatorViewFeed(OperatorView view, IReadOnlyDictionary<string, string> coordinators)
     {
+        _coordinators = coordinators;
+        Receive<PollCoordinators>(_ =>
+        {
+            // Tell, not Ask: the answers arrive as IntersectionStatus messages; an intersection run elsewhere just stays silent.
+            foreach (var path in _coordinators.Values)
+            {
+                Context.ActorSelection(path).Tell(GetIntersectionStatus.Instance, Self);
+            }
+        });
         Receive<SignalStateChanged>(view.Apply);
         Receive<IntersectionState>(view.Apply);
         Receive<Measurement>(view.Apply);
@@ -26,7 +39,10 @@ public sealed class OperatorViewFeed : ReceiveActor
         Receive<SubscribeAck>(_ => { });
     }
 
-    public static Props Props(OperatorView view) => Akka.Actor.Props.Create(() => new OperatorViewFeed(view));
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(OperatorView view, IReadOnlyDictionary<string, string> coordinators) =>
+        Akka.Actor.Props.Create(() => new OperatorViewFeed(view, coordinators));
 
     protected override void PreStart()
     {
@@ -36,7 +52,13 @@ public sealed class OperatorViewFeed : ReceiveActor
         events.Subscribe(Self, typeof(CameraFeedDown));
         events.Subscribe(Self, typeof(CameraFeedUp));
         DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(ClusterTopics.IntersectionStates, Self));
+        Timers.StartPeriodicTimer("poll", PollCoordinators.Instance, TimeSpan.Zero, TimeSpan.FromSeconds(2));
     }
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+
+    private sealed class PollCoordinators
+    {
+        public static readonly PollCoordinators Instance = new();
+    }
 }

@@ -24,7 +24,9 @@ public static class OperatorViewHosting
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var system = app.Services.GetRequiredService<ActorSystem>();
-            system.ActorOf(OperatorViewFeed.Props(view), "operator-view");
+            var template = app.Configuration[ApiEndpoints.CoordinatorPathKey] ?? ApiEndpoints.DefaultCoordinatorPath;
+            var coordinators = (launch.Site?.Intersections ?? []).ToDictionary(x => x.Id, x => template.Replace("{intersection}", x.Id, StringComparison.Ordinal));
+            system.ActorOf(OperatorViewFeed.Props(view, coordinators), "operator-view");
         });
         return view;
     }

@@ -75,7 +75,7 @@ public static partial class PayloadValidation
             errors.Add("maxFps", "must be between 0 (no limit) and 240");
         }
 
-        var (lines, zones) = Analytics(new AnalyticsPayload(p.CountLines ?? [], p.Zones ?? []), errors);
+        var (lines, zones) = Analytics(new AnalyticsPayload(p.CountLines ?? [], p.Zones ?? []), errors, p.Approach);
         return errors.Any
             ? null
             : new CameraDefinition
