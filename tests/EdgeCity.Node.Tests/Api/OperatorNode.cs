@@ -112,7 +112,8 @@ internal sealed class OperatorNode : IAsyncDisposable
                 // Queues that grow and discharge at different rates per approach, so every number moves.
                 var queue = Math.Round(15 + 12 * (k + 1) * (1 + Math.Sin((step + 3 * i) * (0.4 + 0.1 * k))), 1);
                 var flow = 300.0 + 40 * k + 25 * ((step + k) % 7);
-                var m = new Measurement(x.Id, a.Id, $"cam-{a.Id}", now, TimeSpan.FromSeconds(1), (step + k) % 3, [], flow, flow, queue, 0.1 * (k + 1), [], 8.0, TimeSpan.FromMilliseconds(80), false, null);
+                var camera = Site.Cameras.FirstOrDefault(c => c.Intersection == x.Id && c.Approach == a.Id)?.Id ?? $"cam-{a.Id}";
+                var m = new Measurement(x.Id, a.Id, camera, now, TimeSpan.FromSeconds(1), (step + k) % 3, [], flow, flow, queue, 0.1 * (k + 1), [], 8.0, TimeSpan.FromMilliseconds(80), false, null);
                 System.EventStream.Publish(m);
                 Coordinators[x.Id].Tell(new ApproachMeasurement(a.Id, new MovementObservation { QueueVehicles = queue / 7.5, Presence = queue > 20, Occupancy = 0.1 * (k + 1) }, now));
             }

@@ -1,9 +1,10 @@
 // EdgeCity dashboard: one SVG district map, one card per intersection, cluster and cameras; live from /api/events (SSE).
 'use strict';
-const HISTORY_MS = 5 * 60 * 1000;           // plots and timelines show the last five minutes
+const HISTORY_MS = 5 * 60 * 1000;           // plots and timelines show at most the last five minutes,
+const MIN_WINDOW_MS = 60 * 1000;             // and at least one, stretched over what the node has kept
 const PHASE_COLOURS = ['#2ecc71', '#5dade2', '#af7ac5', '#f0b27a', '#48c9b0', '#f1948a', '#85929e'];
 const svgNs = 'http://www.w3.org/2000/svg';
-const state = { map: null, samples: {}, snapshots: 0, phases: {} };
+const state = { map: null, samples: {}, timelines: {}, snapshots: 0, phases: {} };
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const el = (tag, attrs = {}, text) => { const e = document.createElement(tag); for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v); if (text !== undefined) e.textContent = text; return e; };
@@ -118,10 +119,17 @@ function sizeCanvas(cv) {
   return [ctx, w, h];
 }
 
+function windowOf(id, now) {
+  const times = [...Object.values(state.samples[id] || {}).flat().map(s => s.t), ...(state.timelines[id] || [])];
+  const span = times.length ? now - Math.min(...times) : 0;
+  return Math.min(HISTORY_MS, Math.max(MIN_WINDOW_MS, span));
+}
+
 function drawTimeline(cv, x, now) {
   const [ctx, w, h] = sizeCanvas(cv);
   ctx.clearRect(0, 0, w, h);
-  const t0 = now - HISTORY_MS, px = t => (t - t0) / HISTORY_MS * w;
+  state.timelines[x.id] = (x.timeline || []).map(s => Date.parse(s.start));
+  const win = windowOf(x.id, now), t0 = now - win, px = t => (t - t0) / win * w;
   const segs = x.timeline || [];
   segs.forEach((s, i) => {
     const a = Math.max(t0, Date.parse(s.start)), b = i + 1 < segs.length ? Date.parse(segs[i + 1].start) : now;
@@ -130,26 +138,28 @@ function drawTimeline(cv, x, now) {
     ctx.fillRect(px(a), 4, Math.max(1, px(b) - px(a)), h - 16);
   });
   ctx.fillStyle = '#8b98a5'; ctx.font = '10px system-ui';
-  ctx.fillText('−5 min', 2, h - 2); ctx.fillText('now', w - 22, h - 2);
+  ctx.fillText(`phases, last ${Math.round(win / 1000)} s`, 2, h - 2); ctx.fillText('now', w - 22, h - 2);
 }
 
-function drawPlot(cv, series, now) {
+function drawPlot(cv, id, series, now) {
   const [ctx, w, h] = sizeCanvas(cv);
   ctx.clearRect(0, 0, w, h);
-  const t0 = now - HISTORY_MS, px = t => (t - t0) / HISTORY_MS * w;
+  const win = windowOf(id, now), t0 = now - win, px = t => (t - t0) / win * w;
   const all = Object.values(series).flat();
-  const maxQ = Math.max(20, ...all.map(s => s.q || 0)), maxF = Math.max(200, ...all.map(s => s.f || 0));
+  const maxD = Math.max(10, ...all.map(s => s.d || 0)), maxF = Math.max(200, ...all.map(s => s.f || 0));
   const top = 14, bottom = h - 4, y = (v, max) => bottom - (v / max) * (bottom - top);
   Object.entries(series).forEach(([id, list], k) => {
     const colour = PHASE_COLOURS[k % PHASE_COLOURS.length];
-    for (const [key, max, dash] of [['q', maxQ, []], ['f', maxF, [4, 3]]]) {
+    for (const [key, max, dash] of [['d', maxD, []], ['f', maxF, [4, 3]]]) {
       ctx.beginPath(); ctx.setLineDash(dash); ctx.strokeStyle = colour; ctx.lineWidth = 1.5;
       list.filter(s => s[key] !== null && s[key] !== undefined).forEach((s, i) => i ? ctx.lineTo(px(s.t), y(s[key], max)) : ctx.moveTo(px(s.t), y(s[key], max)));
       ctx.stroke();
     }
   });
   ctx.setLineDash([]); ctx.fillStyle = '#8b98a5'; ctx.font = '10px system-ui';
-  ctx.fillText(`queue (solid) max ${maxQ.toFixed(0)} m · flow (dashed) max ${maxF.toFixed(0)} veh/h`, 2, 10);
+  ctx.fillText(`delay (solid) max ${maxD.toFixed(0)} s · flow (dashed) max ${maxF.toFixed(0)} veh/h · last ${Math.round(win / 1000)} s`, 2, 10);
+  // One colour per approach, in the order of the table below.
+  Object.keys(series).forEach((id, k) => { ctx.fillStyle = PHASE_COLOURS[k % PHASE_COLOURS.length]; ctx.fillText(id, w - 70, 24 + 12 * k); });
 }
 
 function updateCards(intersections, now) {
@@ -175,7 +185,7 @@ function updateCards(intersections, now) {
     $('.approaches tbody', c).replaceChildren(...rows);
     $('.reason', c).textContent = x.reason ? `last change: ${x.reason}` : '';
     drawTimeline($('.timeline', c), x, now);
-    drawPlot($('.plot', c), state.samples[x.id] || {}, now);
+    drawPlot($('.plot', c), x.id, state.samples[x.id] || {}, now);
   }
 }
 
