@@ -38,7 +38,7 @@ public static class ApiEndpoints
         api.MapGet("/events", (HttpContext http, ActorSystem system) => OperatorEventStream.RunAsync(http, view, system));
 
         var changes = api.MapGroup(string.Empty).AddEndpointFilter<ApiToken>();
-        changes.MapPost("/cameras", async (HttpRequest request) =>
+        changes.MapPost("/cameras", async (HttpRequest request, ActorSystem system, IServiceProvider services) =>
         {
             var (payload, problem) = await PayloadValidation.ReadAsync<CameraPayload>(request);
             if (problem is not null)
@@ -53,11 +53,25 @@ public static class ApiEndpoints
                 return errors.ToProblem("The camera is not valid");
             }
 
-            return view.AddCamera(camera)
-                ? Results.Created($"/api/cameras/{camera.Id}", view.Cameras().First(c => c.Id == camera.Id))
-                : Results.Problem(title: "Camera exists", detail: $"A camera with id '{camera.Id}' exists; remove it first or change its analytics.", statusCode: StatusCodes.Status409Conflict);
+            if (!view.AddCamera(camera))
+            {
+                return Results.Problem(title: "Camera exists", detail: $"A camera with id '{camera.Id}' exists; remove it first or change its analytics.", statusCode: StatusCodes.Status409Conflict);
+            }
+
+            var control = Cameras(system, services);
+            await control.StartAsync(camera);
+            return Results.Created($"/api/cameras/{camera.Id}", new { status = view.Cameras().First(c => c.Id == camera.Id), started = control.RunsCameras });
         });
-        changes.MapDelete("/cameras/{id}", (string id) => view.RemoveCamera(id) ? Results.NoContent() : NotFound("camera", id));
+        changes.MapDelete("/cameras/{id}", (string id, ActorSystem system, IServiceProvider services) =>
+        {
+            if (!view.RemoveCamera(id))
+            {
+                return NotFound("camera", id);
+            }
+
+            Cameras(system, services).Stop(id);
+            return Results.NoContent();
+        });
         changes.MapPut("/cameras/{id}/analytics", async (string id, HttpRequest request, ActorSystem system, IConfiguration config) =>
         {
             if (view.Camera(id) is not { } camera)
@@ -115,6 +129,9 @@ public static class ApiEndpoints
 
     private static List<Domain.Sites.ZoneDefinition> ToDefinitions(IReadOnlyList<Domain.Zones.LaneZone> zones) =>
         zones.Select(z => new Domain.Sites.ZoneDefinition { Id = z.Id, Lane = z.Lane, Polygon = z.Polygon.Select(p => (IReadOnlyList<double>)[p.X, p.Y]).ToList() }).ToList();
+
+    private static CameraControl Cameras(ActorSystem system, IServiceProvider services) =>
+        new(system, services.GetService<Actors.Cameras.CameraPipelineOptions>());
 
     private static IResult NotFound(string what, string id) =>
         Results.Problem(title: $"Unknown {what}", detail: $"There is no {what} '{id}' on this node's site.", statusCode: StatusCodes.Status404NotFound);

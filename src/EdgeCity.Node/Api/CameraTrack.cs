@@ -13,28 +13,35 @@ internal sealed class CameraTrack(CameraDefinition definition)
     private long _reconnects;
     private DateTimeOffset? _seen;
     private double? _dataAge;
+    private (double Captured, DateTimeOffset At)? _lastCount;
 
     public CameraDefinition Definition { get; set; } = definition;
 
     public bool AddedAtRunTime { get; init; }
 
-    public void Status(bool up, string? reason, DateTimeOffset at)
+    public void Status(string state, string? reason, DateTimeOffset at)
     {
-        _status = up ? "up" : "down";
-        _reason = up ? null : reason;
+        _status = state;
+        _reason = state == "up" ? null : reason;
         _seen = at;
     }
 
-    public void Health(double fps, long drops, long reconnects, bool up, DateTimeOffset at)
+    /// <summary>Counters from the camera pipeline; frames per second come from the captured-frames counter's rise.</summary>
+    public void Counters(double captured, double dropped, double reconnects, DateTimeOffset at)
     {
-        (_fps, _drops, _reconnects) = (fps, drops, reconnects);
-        Status(up, up ? null : _reason ?? "stream down", at);
+        if (_lastCount is { } last && at > last.At)
+        {
+            _fps = Math.Round(Math.Max(0, captured - last.Captured) / (at - last.At).TotalSeconds, 1);
+        }
+
+        _lastCount = (captured, at);
+        (_drops, _reconnects) = ((long)dropped, (long)reconnects);
     }
 
     public void Measured(Measurement m)
     {
         _dataAge = m.DataAge?.TotalSeconds;
-        Status(!m.CameraDown, m.CameraDownReason, m.At);
+        Status(m.CameraDown ? "down" : "up", m.CameraDownReason, m.At);
     }
 
     public CameraSnapshot Snapshot(DateTimeOffset now) => new(

@@ -91,28 +91,40 @@ public sealed class OperatorView
         }
     }
 
-    public void CameraStatus(string cameraId, bool up, string? reason)
+    /// <summary>A camera went up, down, starting or ended (lower-case state), with the reason in words.</summary>
+    public void CameraStatus(string cameraId, string state, string? reason)
     {
         lock (_gate)
         {
             if (_cameras.TryGetValue(cameraId, out var camera))
             {
-                camera.Status(up, reason, _time.GetUtcNow());
+                camera.Status(state, reason, _time.GetUtcNow());
                 Touch();
             }
         }
     }
 
-    /// <summary>Stream health from the camera pipeline (frames per second, drops, reconnects).</summary>
-    public void CameraHealth(string cameraId, double fps, long drops, long reconnects, bool up)
+    /// <summary>Reads every camera's frame, drop and reconnect counters (<paramref name="read"/> gives captured, dropped, reconnects).</summary>
+    public void SampleCameraCounters(Func<string, (double Captured, double Dropped, double Reconnects)> read)
     {
         lock (_gate)
         {
-            if (_cameras.TryGetValue(cameraId, out var camera))
+            var now = _time.GetUtcNow();
+            foreach (var (id, camera) in _cameras)
             {
-                camera.Health(fps, drops, reconnects, up, _time.GetUtcNow());
-                Touch();
+                var (captured, dropped, reconnects) = read(id);
+                camera.Counters(captured, dropped, reconnects, now);
             }
+
+            Touch();
+        }
+    }
+
+    public IReadOnlyList<string> CameraIds()
+    {
+        lock (_gate)
+        {
+            return [.. _cameras.Keys];
         }
     }
 

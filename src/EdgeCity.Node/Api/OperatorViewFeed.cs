@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using EdgeCity.Actors.Analytics;
+using EdgeCity.Actors.Cameras;
 using EdgeCity.Actors.Cluster;
 using EdgeCity.Actors.Cluster.Contracts;
 using EdgeCity.Actors.Signals;
@@ -33,8 +34,13 @@ public sealed class OperatorViewFeed : ReceiveActor, IWithTimers
         Receive<SignalStateChanged>(view.Apply);
         Receive<IntersectionState>(view.Apply);
         Receive<Measurement>(view.Apply);
-        Receive<CameraFeedDown>(m => view.CameraStatus(m.CameraId, false, m.Reason));
-        Receive<CameraFeedUp>(m => view.CameraStatus(m.CameraId, true, null));
+        Receive<CameraFeedDown>(m => view.CameraStatus(m.CameraId, "down", m.Reason));
+        Receive<CameraFeedUp>(m => view.CameraStatus(m.CameraId, "up", null));
+        Receive<CameraStatus>(m => view.CameraStatus(m.CameraId, m.State.ToString().ToLowerInvariant(), m.Reason));
+        Receive<SampleCameras>(_ => view.SampleCameraCounters(id => (
+            CameraMetrics.FramesCaptured.WithLabels(id).Value,
+            CameraMetrics.FramesDropped.WithLabels(id).Value,
+            CameraMetrics.Reconnects.WithLabels(id).Value)));
         Receive<IntersectionStatus>(view.Apply);
         Receive<SubscribeAck>(_ => { });
     }
@@ -51,11 +57,18 @@ public sealed class OperatorViewFeed : ReceiveActor, IWithTimers
         events.Subscribe(Self, typeof(Measurement));
         events.Subscribe(Self, typeof(CameraFeedDown));
         events.Subscribe(Self, typeof(CameraFeedUp));
+        events.Subscribe(Self, typeof(CameraStatus));
         DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(ClusterTopics.IntersectionStates, Self));
         Timers.StartPeriodicTimer("poll", PollCoordinators.Instance, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        Timers.StartPeriodicTimer("cameras", SampleCameras.Instance, TimeSpan.FromSeconds(1));
     }
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+
+    private sealed class SampleCameras
+    {
+        public static readonly SampleCameras Instance = new();
+    }
 
     private sealed class PollCoordinators
     {

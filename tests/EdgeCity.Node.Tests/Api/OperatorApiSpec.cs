@@ -74,6 +74,7 @@ public sealed class OperatorApiSpec
 
         var added = await node.Http.PostAsync("/api/cameras", Json($$"""{"id":"cam-extra","source":"rtsp://10.0.0.9/stream","intersection":"{{x.Id}}","approach":"{{x.Approaches[0].Id}}","countLines":[{"id":"in","from":[100,400],"to":[500,400]}]}"""));
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.False((await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("started").GetBoolean()); // this node runs no camera pipeline
         Assert.Equal(HttpStatusCode.Conflict, (await node.Http.PostAsync("/api/cameras", Json($$"""{"id":"cam-extra","source":"x","intersection":"{{x.Id}}","approach":"{{x.Approaches[0].Id}}"}"""))).StatusCode);
         var listed = await node.Http.GetFromJsonAsync<JsonElement>("/api/cameras");
         var extra = listed.EnumerateArray().Single(c => c.GetProperty("id").GetString() == "cam-extra");
