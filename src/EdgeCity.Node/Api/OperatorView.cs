@@ -104,16 +104,18 @@ public sealed class OperatorView
         }
     }
 
-    /// <summary>Reads every camera's frame, drop and reconnect counters (<paramref name="read"/> gives captured, dropped, reconnects).</summary>
-    public void SampleCameraCounters(Func<string, (double Captured, double Dropped, double Reconnects)> read)
+    /// <summary>Reads every camera's frame, drop and reconnect counters (<paramref name="read"/> gives captured, dropped, reconnects, or null for a camera this node does not run).</summary>
+    public void SampleCameraCounters(Func<string, (double Captured, double Dropped, double Reconnects)?> read)
     {
         lock (_gate)
         {
             var now = _time.GetUtcNow();
             foreach (var (id, camera) in _cameras)
             {
-                var (captured, dropped, reconnects) = read(id);
-                camera.Counters(captured, dropped, reconnects, now);
+                if (read(id) is var (captured, dropped, reconnects))
+                {
+                    camera.Counters(captured, dropped, reconnects, now);
+                }
             }
 
             Touch();
