@@ -2,7 +2,9 @@ using Akka.Hosting;
 using EdgeCity.Actors.Cameras;
 using EdgeCity.Actors.Cluster;
 using EdgeCity.Actors.Hosting;
+using EdgeCity.Node.Api;
 using EdgeCity.Node.Web;
+using EdgeCity.Node.Web.Dashboard;
 using Prometheus;
 
 namespace EdgeCity.Node.Hosting;
@@ -51,6 +53,8 @@ public static class NodeHost
         app.MapHealthEndpoints();
         app.MapMetrics("/metrics");
         app.MapStartPage();
+        app.MapEdgeCityApi();
+        app.MapDashboard();
         return app;
     }
 }

@@ -5,11 +5,11 @@ using EdgeCity.Node.Hosting;
 
 namespace EdgeCity.Node.Web;
 
-/// <summary>The page at <c>/</c>: what this node runs, its cluster, its site, and where to look next.</summary>
+/// <summary>The page at <c>/about</c> (the dashboard has <c>/</c>): what this node runs, its cluster, its site, and where to look next.</summary>
 public static class StartPage
 {
     public static void MapStartPage(this WebApplication app) =>
-        app.MapGet("/", (NodeLaunch launch, NodeReadiness readiness, ActorSystem system) =>
+        app.MapGet("/about", (NodeLaunch launch, NodeReadiness readiness, ActorSystem system) =>
             Results.Content(Render(launch, readiness, system), "text/html; charset=utf-8"));
 
     private static string Render(NodeLaunch launch, NodeReadiness readiness, ActorSystem system)

@@ -1,0 +1,138 @@
+using Akka.Actor;
+using EdgeCity.Actors.Analytics;
+using EdgeCity.Node.Hosting;
+
+namespace EdgeCity.Node.Api;
+
+/// <summary>
+/// The operator API under <c>/api</c>: cameras, intersections, cluster, the site map, and a Server-Sent Events stream of
+/// snapshots for the dashboard. Reading is open (it is what the dashboard shows); every change needs the token.
+/// </summary>
+public static class ApiEndpoints
+{
+    /// <summary>Where a camera's analytics actor lives; <c>{camera}</c> is replaced by the camera id.</summary>
+    public const string AnalyticsPathKey = "EdgeCity:Api:AnalyticsPath";
+
+    /// <summary>Where an intersection's coordinator lives; <c>{intersection}</c> is replaced by the intersection id.</summary>
+    public const string CoordinatorPathKey = "EdgeCity:Api:CoordinatorPath";
+
+    public const string DefaultCoordinatorPath = "/user/coordinator-{intersection}";
+
+    private const string DefaultAnalyticsPath = "/user/analytics-{camera}";
+
+    public static void MapEdgeCityApi(this WebApplication app)
+    {
+        var view = OperatorViewHosting.Attach(app);
+        var launch = app.Services.GetRequiredService<NodeLaunch>();
+        var map = new Lazy<DistrictMap>(() => DistrictMapBuilder.Build(launch.Site, launch.SitePath));
+
+        var api = app.MapGroup("/api").WithTags("operator");
+        api.MapGet("/cluster", (ActorSystem system) => ClusterView.Of(system));
+        api.MapGet("/map", () => map.Value);
+        api.MapGet("/intersections", () => view.Intersections(withTimeline: false));
+        api.MapGet("/intersections/{id}", (string id, int? audit) =>
+            view.Intersection(id, Math.Clamp(audit ?? 20, 0, 100)) is { } x ? Results.Ok(x) : NotFound("intersection", id));
+        api.MapGet("/cameras", () => view.Cameras());
+        api.MapGet("/cameras/{id}", (string id) =>
+            view.Cameras().FirstOrDefault(c => c.Id == id) is { } c ? Results.Ok(new { status = c, definition = view.Camera(id) }) : NotFound("camera", id));
+        api.MapGet("/events", (HttpContext http, ActorSystem system) => OperatorEventStream.RunAsync(http, view, system));
+
+        var changes = api.MapGroup(string.Empty).AddEndpointFilter<ApiToken>();
+        changes.MapPost("/cameras", async (HttpRequest request, ActorSystem system, IServiceProvider services) =>
+        {
+            var (payload, problem) = await PayloadValidation.ReadAsync<CameraPayload>(request);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var errors = new PayloadErrors();
+            var camera = PayloadValidation.Camera(payload!, launch.Site, errors);
+            if (camera is null)
+            {
+                return errors.ToProblem("The camera is not valid");
+            }
+
+            if (!view.AddCamera(camera))
+            {
+                return Results.Problem(title: "Camera exists", detail: $"A camera with id '{camera.Id}' exists; remove it first or change its analytics.", statusCode: StatusCodes.Status409Conflict);
+            }
+
+            var control = Cameras(system, services);
+            await control.StartAsync(camera);
+            return Results.Created($"/api/cameras/{camera.Id}", new { status = view.Cameras().First(c => c.Id == camera.Id), started = control.RunsCameras });
+        });
+        changes.MapDelete("/cameras/{id}", (string id, ActorSystem system, IServiceProvider services) =>
+        {
+            if (!view.RemoveCamera(id))
+            {
+                return NotFound("camera", id);
+            }
+
+            Cameras(system, services).Stop(id);
+            return Results.NoContent();
+        });
+        changes.MapPut("/cameras/{id}/analytics", async (string id, HttpRequest request, ActorSystem system, IConfiguration config) =>
+        {
+            if (view.Camera(id) is not { } camera)
+            {
+                return NotFound("camera", id);
+            }
+
+            var (payload, problem) = await PayloadValidation.ReadAsync<AnalyticsPayload>(request);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var errors = new PayloadErrors();
+            var (lines, zones) = PayloadValidation.Analytics(payload!, errors, camera.Approach);
+            if (errors.Any)
+            {
+                return errors.ToProblem($"The count lines or zones for camera {id} are not valid");
+            }
+
+            var path = (config[AnalyticsPathKey] ?? DefaultAnalyticsPath).Replace("{camera}", id, StringComparison.Ordinal);
+            IActorRef analytics;
+            try
+            {
+                analytics = await system.ActorSelection(path).ResolveOne(TimeSpan.FromSeconds(3));
+            }
+            catch (ActorNotFoundException)
+            {
+                return Results.Problem(
+                    title: "Camera analytics not running on this node",
+                    detail: $"No analytics actor at {path} for camera {id}: change it on the node that runs the camera.",
+                    statusCode: StatusCodes.Status409Conflict);
+            }
+
+            var answer = await analytics.Ask<object>(new ReconfigureAnalytics(lines, zones), TimeSpan.FromSeconds(5));
+            switch (answer)
+            {
+                case AnalyticsReconfigured done:
+                    view.ReplaceAnalytics(id, payload!.CountLines is null ? camera.CountLines : ToDefinitions(lines), payload.Zones is null ? camera.Zones : ToDefinitions(zones));
+                    return Results.Ok(new { camera = done.CameraId, countLines = done.Lines, zones = done.Zones });
+                case AnalyticsReconfigurationRejected rejected:
+                    var rejectedErrors = new PayloadErrors();
+                    rejectedErrors.Add(rejected.Reason.Contains("zone", StringComparison.OrdinalIgnoreCase) ? "zones" : "countLines", rejected.Reason);
+                    return rejectedErrors.ToProblem($"Camera {id} rejected the count lines or zones; the previous ones stay in use");
+                default:
+                    return Results.Problem(title: "Unexpected answer from analytics", detail: answer.GetType().Name, statusCode: StatusCodes.Status502BadGateway);
+            }
+        });
+
+        app.MapGet("/openapi/v1.json", () => Results.Text(OpenApiDocument.Json, "application/json"));
+    }
+
+    private static List<Domain.Sites.CountLineDefinition> ToDefinitions(IReadOnlyList<Domain.Counting.CountLine> lines) =>
+        lines.Select(l => new Domain.Sites.CountLineDefinition { Id = l.Id, Approach = l.Approach, From = [l.Start.X, l.Start.Y], To = [l.End.X, l.End.Y] }).ToList();
+
+    private static List<Domain.Sites.ZoneDefinition> ToDefinitions(IReadOnlyList<Domain.Zones.LaneZone> zones) =>
+        zones.Select(z => new Domain.Sites.ZoneDefinition { Id = z.Id, Lane = z.Lane, Polygon = z.Polygon.Select(p => (IReadOnlyList<double>)[p.X, p.Y]).ToList() }).ToList();
+
+    private static CameraControl Cameras(ActorSystem system, IServiceProvider services) =>
+        new(system, services.GetService<Actors.Cameras.CameraPipelineOptions>());
+
+    private static IResult NotFound(string what, string id) =>
+        Results.Problem(title: $"Unknown {what}", detail: $"There is no {what} '{id}' on this node's site.", statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,22 @@
+namespace EdgeCity.Node.Api;
+
+/// <summary>One approach's measurement history (not thread-safe: the view locks).</summary>
+internal sealed class ApproachTrack(string id)
+{
+    private readonly Queue<MeasurementSample> _samples = new();
+
+    public string Id { get; } = id;
+
+    public void Add(MeasurementSample sample) => _samples.Enqueue(sample);
+
+    public void Trim(DateTimeOffset since)
+    {
+        while (_samples.Count > 1 && _samples.Peek().At < since)
+        {
+            _samples.Dequeue();
+        }
+    }
+
+    public ApproachSnapshot Snapshot(DateTimeOffset since, bool withHistory) =>
+        new(Id, _samples.Count > 0 ? _samples.Last() : null, withHistory ? _samples.Where(s => s.At >= since).ToList() : []);
+}

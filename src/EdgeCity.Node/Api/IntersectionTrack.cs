@@ -1,0 +1,98 @@
+using Measurement = EdgeCity.Domain.Measurements.ApproachMeasurement;
+
+namespace EdgeCity.Node.Api;
+
+/// <summary>One intersection's state and bounded history inside <see cref="OperatorView"/> (not thread-safe: the view locks).</summary>
+internal sealed class IntersectionTrack(string id, string? name, string controller, IReadOnlyList<string> approaches)
+{
+    private readonly List<PhaseSegment> _timeline = [];
+    private readonly LinkedList<AuditEntry> _audit = new();
+    private readonly Dictionary<string, ApproachTrack> _approaches = approaches.ToDictionary(a => a, a => new ApproachTrack(a), StringComparer.Ordinal);
+
+    public string Id { get; } = id;
+
+    public string Controller { get; set; } = controller;
+
+    public IReadOnlyList<string> StaleMovements { get; set; } = [];
+
+    /// <summary>True once this node's own coordinator reported: cluster copies of the same intersection are then ignored.</summary>
+    public bool Local { get; private set; }
+
+    private SignalNow? Now { get; set; }
+
+    public void Signal(DateTimeOffset at, string phase, bool transition, IReadOnlyDictionary<string, string> indications, string fallback, string reason, bool local)
+    {
+        Local |= local;
+        Now = new SignalNow(at, phase, transition, indications, fallback, reason);
+        if (_timeline.Count == 0 || _timeline[^1].Phase != phase || _timeline[^1].Transition != transition || _timeline[^1].Fallback != fallback)
+        {
+            _timeline.Add(new PhaseSegment(at, phase, transition, fallback));
+        }
+
+        _audit.AddFirst(new AuditEntry(at, phase, transition, fallback, reason));
+    }
+
+    public void Queue(string approach, DateTimeOffset at, double metres) => Approach(approach).Add(new MeasurementSample(at, metres, null, null, null, false));
+
+    public void Measure(Measurement m) => Approach(m.Approach).Add(new MeasurementSample(
+        m.At,
+        m.QueueLengthMeters,
+        m.FlowVehiclesPerHourSmoothed,
+        DischargeDelay(m.QueueLengthMeters),
+        m.Occupancy,
+        m.CameraDown));
+
+    public void Trim(DateTimeOffset since, int auditLimit)
+    {
+        // Keep the segment that was running at `since` so the timeline starts with what was showing then.
+        var firstKept = _timeline.FindIndex(s => s.Start >= since);
+        if (firstKept > 1)
+        {
+            _timeline.RemoveRange(0, firstKept - 1);
+        }
+
+        while (_audit.Count > auditLimit)
+        {
+            _audit.RemoveLast();
+        }
+
+        foreach (var a in _approaches.Values)
+        {
+            a.Trim(since);
+        }
+    }
+
+    public IntersectionSnapshot Snapshot(DateTimeOffset since, bool withTimeline, bool withSamples, int auditEntries) => new(
+        Id,
+        name,
+        Controller,
+        Now?.Fallback ?? "unknown",
+        Now?.Phase,
+        Now?.Transition ?? false,
+        Now?.At,
+        Now?.Reason,
+        Now?.Indications ?? new Dictionary<string, string>(),
+        StaleMovements,
+        _approaches.Values.OrderBy(a => a.Id, StringComparer.Ordinal).Select(a => a.Snapshot(since, withSamples)).ToList(),
+        withTimeline ? _timeline.Where((s, i) => i == _timeline.Count - 1 || _timeline[i + 1].Start >= since).ToList() : [],
+        _audit.Take(auditEntries).ToList());
+
+    /// <summary>
+    /// Seconds the last queued vehicle waits to clear the stop line: queued vehicles (7.5 m each) times a 2 s saturation
+    /// headway. An estimate from the queue the camera sees, labelled as such on the dashboard.
+    /// </summary>
+    private static double DischargeDelay(double queueMetres) => Math.Round(queueMetres / 7.5 * 2.0, 1);
+
+    private ApproachTrack Approach(string id)
+    {
+        if (!_approaches.TryGetValue(id, out var a))
+        {
+            a = new ApproachTrack(id);
+            _approaches[id] = a;
+        }
+
+        return a;
+    }
+
+    private sealed record SignalNow(DateTimeOffset At, string Phase, bool Transition, IReadOnlyDictionary<string, string> Indications, string Fallback, string Reason);
+}

@@ -1,0 +1,81 @@
+using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
+using EdgeCity.Actors.Analytics;
+using EdgeCity.Actors.Cameras;
+using EdgeCity.Actors.Cluster;
+using EdgeCity.Actors.Cluster.Contracts;
+using EdgeCity.Actors.Signals;
+using Measurement = EdgeCity.Domain.Measurements.ApproachMeasurement;
+
+namespace EdgeCity.Node.Api;
+
+/// <summary>
+/// Feeds the <see cref="OperatorView"/>: this node's signal changes, measurements and camera events from the local
+/// event stream, and every node's <see cref="IntersectionState"/> from the cluster topic (that is how a gateway sees the
+/// district). Also the target analytics actors may tell their measurements to. Only writes to the view; never blocks.
+/// </summary>
+public sealed class OperatorViewFeed : ReceiveActor, IWithTimers
+{
+    private readonly IReadOnlyDictionary<string, string> _coordinators;
+
+    /// <param name="view">The view to keep current.</param>
+    /// <param name="coordinators">Per intersection, the actor path of its coordinator on this node (asked for its status every 2 s).</param>
+    public OperatorViewFeed(OperatorView view, IReadOnlyDictionary<string, string> coordinators)
+    {
+        _coordinators = coordinators;
+        Receive<PollCoordinators>(_ =>
+        {
+            // Tell, not Ask: the answers arrive as IntersectionStatus messages; an intersection run elsewhere just stays silent.
+            foreach (var path in _coordinators.Values)
+            {
+                Context.ActorSelection(path).Tell(GetIntersectionStatus.Instance, Self);
+            }
+        });
+        Receive<SignalStateChanged>(view.Apply);
+        Receive<IntersectionState>(view.Apply);
+        Receive<Measurement>(view.Apply);
+        Receive<CameraFeedDown>(m => view.CameraStatus(m.CameraId, "down", m.Reason));
+        Receive<CameraFeedUp>(m => view.CameraStatus(m.CameraId, "up", null));
+        Receive<CameraStatus>(m => view.CameraStatus(m.CameraId, m.State.ToString().ToLowerInvariant(), m.Reason));
+        Receive<SampleCameras>(_ => view.SampleCameraCounters(id => Has(CameraMetrics.FramesCaptured, id)
+            ? (Read(CameraMetrics.FramesCaptured, id), Read(CameraMetrics.FramesDropped, id), Read(CameraMetrics.Reconnects, id))
+            : null));
+        Receive<IntersectionStatus>(view.Apply);
+        Receive<SubscribeAck>(_ => { });
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(OperatorView view, IReadOnlyDictionary<string, string> coordinators) =>
+        Akka.Actor.Props.Create(() => new OperatorViewFeed(view, coordinators));
+
+    protected override void PreStart()
+    {
+        var events = Context.System.EventStream;
+        events.Subscribe(Self, typeof(SignalStateChanged));
+        events.Subscribe(Self, typeof(Measurement));
+        events.Subscribe(Self, typeof(CameraFeedDown));
+        events.Subscribe(Self, typeof(CameraFeedUp));
+        events.Subscribe(Self, typeof(CameraStatus));
+        DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(ClusterTopics.IntersectionStates, Self));
+        Timers.StartPeriodicTimer("poll", PollCoordinators.Instance, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        Timers.StartPeriodicTimer("cameras", SampleCameras.Instance, TimeSpan.FromSeconds(1));
+    }
+
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+
+    /// <summary>A camera's counter, 0 while it has none: reading must not create series for cameras this node does not run.</summary>
+    private static double Read(Prometheus.Counter counter, string camera) => Has(counter, camera) ? counter.WithLabels(camera).Value : 0;
+
+    private static bool Has(Prometheus.Counter counter, string camera) => counter.GetAllLabelValues().Any(v => v.Length == 1 && v[0] == camera);
+
+    private sealed class SampleCameras
+    {
+        public static readonly SampleCameras Instance = new();
+    }
+
+    private sealed class PollCoordinators
+    {
+        public static readonly PollCoordinators Instance = new();
+    }
+}

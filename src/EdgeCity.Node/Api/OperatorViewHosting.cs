@@ -1,0 +1,36 @@
+using Akka.Actor;
+using EdgeCity.Node.Hosting;
+
+namespace EdgeCity.Node.Api;
+
+/// <summary>
+/// Creates the node's one <see cref="OperatorView"/> and starts its feed once the actor system runs. Kept on the app
+/// (not in DI) so that the API and the dashboard plug in with one line each in the composition root.
+/// </summary>
+public static class OperatorViewHosting
+{
+    private const string Key = "EdgeCity.OperatorView";
+
+    public static OperatorView Attach(WebApplication app)
+    {
+        if (((IApplicationBuilder)app).Properties.TryGetValue(Key, out var existing) && existing is OperatorView v)
+        {
+            return v;
+        }
+
+        var launch = app.Services.GetRequiredService<NodeLaunch>();
+        var view = new OperatorView(launch.Site, TimeProvider.System);
+        ((IApplicationBuilder)app).Properties[Key] = view;
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var system = app.Services.GetRequiredService<ActorSystem>();
+            var template = app.Configuration[ApiEndpoints.CoordinatorPathKey] ?? ApiEndpoints.DefaultCoordinatorPath;
+            var coordinators = (launch.Site?.Intersections ?? []).ToDictionary(x => x.Id, x => template.Replace("{intersection}", x.Id, StringComparison.Ordinal));
+            system.ActorOf(OperatorViewFeed.Props(view, coordinators), "operator-view");
+        });
+        return view;
+    }
+
+    /// <summary>The view attached to <paramref name="app"/> (tests and the dashboard read it).</summary>
+    public static OperatorView Of(WebApplication app) => Attach(app);
+}

@@ -1,0 +1,241 @@
+// EdgeCity dashboard: one SVG district map, one card per intersection, cluster and cameras; live from /api/events (SSE).
+'use strict';
+const HISTORY_MS = 5 * 60 * 1000;           // plots and timelines show at most the last five minutes,
+const MIN_WINDOW_MS = 60 * 1000;             // and at least one, stretched over what the node has kept
+const PHASE_COLOURS = ['#2ecc71', '#5dade2', '#af7ac5', '#f0b27a', '#48c9b0', '#f1948a', '#85929e'];
+const svgNs = 'http://www.w3.org/2000/svg';
+const state = { map: null, samples: {}, timelines: {}, snapshots: 0, phases: {} };
+
+const $ = (sel, root = document) => root.querySelector(sel);
+const el = (tag, attrs = {}, text) => { const e = document.createElement(tag); for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v); if (text !== undefined) e.textContent = text; return e; };
+const sv = (tag, attrs = {}) => { const e = document.createElementNS(svgNs, tag); for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v); return e; };
+const fmt = (v, d = 0) => (v === null || v === undefined || Number.isNaN(v)) ? '–' : Number(v).toFixed(d);
+const phaseColour = (id, phase) => {
+  const known = state.phases[id] ??= [];
+  if (!known.includes(phase)) known.push(phase);
+  return PHASE_COLOURS[known.indexOf(phase) % PHASE_COLOURS.length];
+};
+
+function signalClass(x) {
+  if (!x.phase) return 'nodata';
+  if (x.fallback !== 'none' && x.fallback !== 'unknown') return 'fallback';
+  return x.inTransition ? 'changing' : 'ok';
+}
+
+// ---- map ----
+function drawMap(map) {
+  const svg = $('#map');
+  svg.replaceChildren();
+  const pad = 40, w = map.maxX - map.minX + 2 * pad, h = map.maxY - map.minY + 2 * pad;
+  svg.setAttribute('viewBox', `${map.minX - pad} ${-(map.maxY + pad)} ${w} ${h}`); // SUMO's y points up, SVG's down
+  const pts = shape => shape.map(p => `${p[0]},${-p[1]}`).join(' ');
+  const roads = sv('g', { stroke: '#3a4756', 'stroke-width': 7, fill: 'none', 'stroke-linecap': 'round' });
+  for (const r of map.roads) roads.append(sv('polyline', { points: pts(r) }));
+  svg.append(roads);
+  for (const x of map.intersections) {
+    const g = sv('g', { class: 'x', 'data-id': x.id });
+    for (const a of x.approaches) {
+      g.append(sv('polyline', { class: 'queue', 'data-approach': a.id, points: '', stroke: '#f1c40f', 'stroke-width': 4 + 2 * a.lanes, fill: 'none', 'stroke-linecap': 'butt', opacity: 0.9 }));
+      const stop = a.shape[a.shape.length - 1];
+      g.append(sv('circle', { class: 'head', 'data-approach': a.id, cx: stop[0], cy: -stop[1], r: 4, fill: '#85929e' }));
+    }
+    g.append(sv('circle', { class: 'disc', cx: x.x, cy: -x.y, r: 14, fill: '#85929e', stroke: '#0b1015', 'stroke-width': 3 }));
+    const label = sv('text', { x: x.x + 18, y: -x.y - 18, fill: '#e6edf3', 'font-size': 22, 'font-weight': 'bold' });
+    label.textContent = x.id;
+    const phase = sv('text', { class: 'phase', x: x.x + 18, y: -x.y + 4, fill: '#8b98a5', 'font-size': 18 });
+    g.append(label, phase);
+    svg.append(g);
+  }
+}
+
+// The last `metres` of an approach's shape (upstream from the stop line): where its queue stands.
+function tail(shape, metres) {
+  const out = [shape[shape.length - 1]];
+  let left = metres;
+  for (let i = shape.length - 1; i > 0 && left > 0; i--) {
+    const [bx, by] = shape[i], [ax, ay] = shape[i - 1];
+    const len = Math.hypot(bx - ax, by - ay);
+    if (len >= left) { const t = left / len; out.push([bx + (ax - bx) * t, by + (ay - by) * t]); left = 0; }
+    else { out.push([ax, ay]); left -= len; }
+  }
+  return out;
+}
+
+function updateMap(intersections) {
+  if (!state.map) return;
+  for (const x of intersections) {
+    const g = $(`#map g.x[data-id="${CSS.escape(x.id)}"]`);
+    const mx = state.map.intersections.find(i => i.id === x.id);
+    if (!g || !mx) continue;
+    const cls = signalClass(x);
+    $('.disc', g).setAttribute('fill', cls === 'fallback' ? '#e74c3c' : cls === 'changing' ? '#f1c40f' : cls === 'nodata' ? '#85929e' : phaseColour(x.id, x.phase));
+    $('.phase', g).textContent = x.phase ? `${x.phase}${x.inTransition ? ' →' : ''}${x.fallback !== 'none' ? ' · ' + x.fallback : ''}` : 'no signal yet';
+    for (const a of mx.approaches) {
+      const latest = x.approaches.find(p => p.id === a.id)?.latest;
+      const q = latest ? Math.min(latest.queueMetres, 400) : 0;
+      const line = $(`polyline.queue[data-approach="${CSS.escape(a.id)}"]`, g);
+      line.setAttribute('points', q > 0.5 ? tail(a.shape, q).map(p => `${p[0]},${-p[1]}`).join(' ') : '');
+      line.setAttribute('stroke', latest?.cameraDown ? '#e74c3c' : q > 60 ? '#e67e22' : '#f1c40f');
+      $(`circle.head[data-approach="${CSS.escape(a.id)}"]`, g).setAttribute('fill', latest ? (latest.cameraDown ? '#e74c3c' : '#5dade2') : '#85929e');
+    }
+  }
+}
+
+// ---- intersection cards ----
+function card(x) {
+  let c = $(`.card[data-intersection="${CSS.escape(x.id)}"]`);
+  if (c) return c;
+  c = el('article', { class: 'card', 'data-intersection': x.id });
+  c.innerHTML = `<h3></h3>
+    <div class="row"><span>phase <b class="phase"></b></span><span>controller <b class="controller"></b></span><span>fallback <b class="fallback"></b></span></div>
+    <div class="row muted"><span>queue total <b class="queue-total">–</b> m</span><span>flow <b class="flow-total">–</b> veh/h</span><span>max delay <b class="delay-max">–</b> s</span></div>
+    <canvas class="timeline" height="34"></canvas>
+    <canvas class="plot" height="150"></canvas>
+    <table class="approaches"><thead><tr><th>approach</th><th>queue m</th><th>flow veh/h</th><th>delay s</th><th>occ.</th></tr></thead><tbody></tbody></table>
+    <p class="reason muted"></p>`;
+  $('h3', c).textContent = x.name ? `${x.id} · ${x.name}` : x.id;
+  $('#intersections').append(c);
+  return c;
+}
+
+function remember(x) {
+  const series = state.samples[x.id] ??= {};
+  for (const a of x.approaches) {
+    const list = series[a.id] ??= [];
+    for (const s of (a.history?.length ? a.history : a.latest ? [a.latest] : [])) {
+      const t = Date.parse(s.at);
+      if (!list.length || t > list[list.length - 1].t) list.push({ t, q: s.queueMetres, f: s.flowVehiclesPerHour, d: s.delaySeconds });
+    }
+    const cut = Date.now() - HISTORY_MS;
+    while (list.length > 1 && list[0].t < cut) list.shift();
+  }
+}
+
+function sizeCanvas(cv) {
+  const ratio = window.devicePixelRatio || 1, w = cv.clientWidth || 400, h = Number(cv.getAttribute('height'));
+  if (cv.width !== Math.round(w * ratio)) { cv.width = Math.round(w * ratio); cv.style.height = h + 'px'; }
+  const ctx = cv.getContext('2d');
+  ctx.setTransform(cv.width / w, 0, 0, cv.width / w, 0, 0);
+  return [ctx, w, h];
+}
+
+function windowOf(id, now) {
+  const times = [...Object.values(state.samples[id] || {}).flat().map(s => s.t), ...(state.timelines[id] || [])];
+  const span = times.length ? now - Math.min(...times) : 0;
+  return Math.min(HISTORY_MS, Math.max(MIN_WINDOW_MS, span));
+}
+
+function drawTimeline(cv, x, now) {
+  const [ctx, w, h] = sizeCanvas(cv);
+  ctx.clearRect(0, 0, w, h);
+  state.timelines[x.id] = (x.timeline || []).map(s => Date.parse(s.start));
+  const win = windowOf(x.id, now), t0 = now - win, px = t => (t - t0) / win * w;
+  const segs = x.timeline || [];
+  segs.forEach((s, i) => {
+    const a = Math.max(t0, Date.parse(s.start)), b = i + 1 < segs.length ? Date.parse(segs[i + 1].start) : now;
+    if (b < t0) return;
+    ctx.fillStyle = s.fallback !== 'none' ? '#e74c3c' : s.transition ? '#f1c40f' : phaseColour(x.id, s.phase);
+    ctx.fillRect(px(a), 4, Math.max(1, px(b) - px(a)), h - 16);
+  });
+  ctx.fillStyle = '#8b98a5'; ctx.font = '10px system-ui';
+  ctx.fillText(`phases, last ${Math.round(win / 1000)} s`, 2, h - 2); ctx.fillText('now', w - 22, h - 2);
+}
+
+function drawPlot(cv, id, series, now) {
+  const [ctx, w, h] = sizeCanvas(cv);
+  ctx.clearRect(0, 0, w, h);
+  const win = windowOf(id, now), t0 = now - win, px = t => (t - t0) / win * w;
+  const all = Object.values(series).flat();
+  const maxD = Math.max(10, ...all.map(s => s.d || 0)), maxF = Math.max(200, ...all.map(s => s.f || 0));
+  const top = 14, bottom = h - 4, y = (v, max) => bottom - (v / max) * (bottom - top);
+  Object.entries(series).forEach(([id, list], k) => {
+    const colour = PHASE_COLOURS[k % PHASE_COLOURS.length];
+    for (const [key, max, dash] of [['d', maxD, []], ['f', maxF, [4, 3]]]) {
+      ctx.beginPath(); ctx.setLineDash(dash); ctx.strokeStyle = colour; ctx.lineWidth = 1.5;
+      list.filter(s => s[key] !== null && s[key] !== undefined).forEach((s, i) => i ? ctx.lineTo(px(s.t), y(s[key], max)) : ctx.moveTo(px(s.t), y(s[key], max)));
+      ctx.stroke();
+    }
+  });
+  ctx.setLineDash([]); ctx.fillStyle = '#8b98a5'; ctx.font = '10px system-ui';
+  ctx.fillText(`delay (solid) max ${maxD.toFixed(0)} s · flow (dashed) max ${maxF.toFixed(0)} veh/h · last ${Math.round(win / 1000)} s`, 2, 10);
+  // One colour per approach, in the order of the table below.
+  Object.keys(series).forEach((id, k) => { ctx.fillStyle = PHASE_COLOURS[k % PHASE_COLOURS.length]; ctx.fillText(id, w - 70, 24 + 12 * k); });
+}
+
+function updateCards(intersections, now) {
+  for (const x of intersections) {
+    remember(x);
+    const c = card(x);
+    c.className = 'card ' + signalClass(x);
+    $('.phase', c).textContent = x.phase ? x.phase + (x.inTransition ? ' (changing)' : '') : '–';
+    $('.controller', c).textContent = x.controller;
+    const fb = $('.fallback', c);
+    fb.textContent = x.fallback; fb.className = 'fallback' + (x.fallback !== 'none' && x.fallback !== 'unknown' ? ' fb' : '');
+    const latest = x.approaches.map(a => a.latest).filter(Boolean);
+    $('.queue-total', c).textContent = latest.length ? fmt(latest.reduce((s, m) => s + m.queueMetres, 0), 1) : '–';
+    $('.flow-total', c).textContent = latest.length ? fmt(latest.reduce((s, m) => s + (m.flowVehiclesPerHour || 0), 0)) : '–';
+    $('.delay-max', c).textContent = latest.length ? fmt(Math.max(...latest.map(m => m.delaySeconds || 0)), 1) : '–';
+    const rows = x.approaches.map(a => {
+      const tr = el('tr', { 'data-approach': a.id });
+      const m = a.latest;
+      for (const v of [a.id, fmt(m?.queueMetres, 1), fmt(m?.flowVehiclesPerHour), fmt(m?.delaySeconds, 1), m?.occupancy == null ? '–' : fmt(m.occupancy * 100) + '%']) tr.append(el('td', {}, v));
+      if (m?.cameraDown) tr.classList.add('fb');
+      return tr;
+    });
+    $('.approaches tbody', c).replaceChildren(...rows);
+    $('.reason', c).textContent = x.reason ? `last change: ${x.reason}` : '';
+    drawTimeline($('.timeline', c), x, now);
+    drawPlot($('.plot', c), x.id, state.samples[x.id] || {}, now);
+  }
+}
+
+// ---- cluster and cameras ----
+function updateCluster(cluster) {
+  const rows = cluster.members.map(m => {
+    const tr = el('tr');
+    const who = m.address.replace(/^akka\.tcp:\/\//, '') + (m.isSelf ? ' (this node)' : '') + (m.runsSingleton ? ' ★ singleton' : '');
+    tr.append(el('td', {}, who), el('td', { class: m.reachable && m.status === 'Up' ? 'up' : 'down' }, m.reachable ? m.status : m.status + ', unreachable'), el('td', {}, m.roles.join(', ')));
+    return tr;
+  });
+  $('#members tbody').replaceChildren(...rows);
+  const bad = cluster.members.filter(m => !m.reachable || m.status !== 'Up').length;
+  const badge = $('#cluster-health');
+  badge.textContent = `${cluster.members.length - bad}/${cluster.members.length} up`;
+  badge.className = 'badge ' + (bad === 0 && cluster.members.length ? 'ok' : 'bad');
+}
+
+function updateCameras(cameras) {
+  const rows = cameras.map(c => {
+    const tr = el('tr', { 'data-camera': c.id });
+    tr.append(el('td', { title: c.source }, c.id), el('td', { class: c.status }, c.status + (c.reason ? `: ${c.reason}` : '')),
+      el('td', {}, fmt(c.framesPerSecond, 1)), el('td', {}, String(c.framesDropped)), el('td', {}, String(c.reconnects)), el('td', {}, fmt(c.dataAgeSeconds, 1)));
+    return tr;
+  });
+  $('#cameras tbody').replaceChildren(...(rows.length ? rows : [el('tr', {}, '')]));
+}
+
+// ---- live ----
+function onSnapshot(snap) {
+  state.snapshots++;
+  const now = Date.parse(snap.at);
+  $('#clock').textContent = new Date(now).toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
+  const live = $('#live');
+  live.textContent = 'live'; live.className = 'badge ok'; live.dataset.snapshots = state.snapshots;
+  updateMap(snap.intersections);
+  updateCards(snap.intersections, now);
+  updateCluster(snap.cluster);
+  updateCameras(snap.cameras);
+}
+
+async function start() {
+  state.map = await (await fetch('/api/map')).json();
+  drawMap(state.map);
+  // Seed the plots with the history the node kept, then follow the stream.
+  const list = await (await fetch('/api/intersections')).json();
+  for (const x of list) remember(await (await fetch(`/api/intersections/${encodeURIComponent(x.id)}?audit=0`)).json());
+  const events = new EventSource('/api/events');
+  events.addEventListener('snapshot', e => onSnapshot(JSON.parse(e.data)));
+  events.onerror = () => { const live = $('#live'); live.textContent = 'reconnecting'; live.className = 'badge bad'; };
+}
+
+start().catch(e => { const live = $('#live'); live.textContent = 'error: ' + e.message; live.className = 'badge bad'; });

@@ -1,0 +1,213 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Akka.Actor;
+using EdgeCity.Actors.Analytics;
+using EdgeCity.Domain.Measurements;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EdgeCity.Node.Tests.Api;
+
+[Collection(OperatorNodeCollection.Name)]
+public sealed class OperatorApiSpec
+{
+    private const string Token = "a-long-random-test-token";
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    [Fact]
+    public async Task Without_a_configured_token_every_change_is_refused_with_a_problem_saying_how_to_configure_one()
+    {
+        await using var node = await OperatorNode.StartAsync(token: null);
+        node.Http.DefaultRequestHeaders.Authorization = new("Bearer", "anything");
+
+        var problem = await ProblemAsync(await node.Http.DeleteAsync("/api/cameras/cam-N1_J1"), HttpStatusCode.Forbidden);
+        Assert.Contains("EdgeCity:Api:Token", problem.GetProperty("detail").GetString());
+        Assert.Contains("EdgeCity__Api__Token", problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await node.Http.GetAsync("/api/cameras")).StatusCode); // reading stays open
+    }
+
+    [Fact]
+    public async Task Changes_need_the_configured_token_and_invalid_payloads_get_problem_details_naming_the_field()
+    {
+        await using var node = await OperatorNode.StartAsync(Token);
+        var camera = node.Site.Cameras[0];
+
+        await ProblemAsync(await node.Http.DeleteAsync($"/api/cameras/{camera.Id}"), HttpStatusCode.Unauthorized);
+        node.Http.DefaultRequestHeaders.Authorization = new("Bearer", "wrong-token");
+        await ProblemAsync(await node.Http.DeleteAsync($"/api/cameras/{camera.Id}"), HttpStatusCode.Unauthorized);
+        node.Http.DefaultRequestHeaders.Authorization = new("Bearer", Token);
+
+        var bad = await ProblemAsync(
+            await node.Http.PutAsync($"/api/cameras/{camera.Id}/analytics", Json("""{"countLines":[{"id":"in","from":[10],"to":[100,200]}],"zones":[{"id":"z","lane":"l","polygon":[[0,0],[1,1]]}]}""")),
+            HttpStatusCode.BadRequest);
+        var errors = bad.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("countLines[0].from", out _), bad.ToString());
+        Assert.True(errors.TryGetProperty("zones[0].polygon", out _), bad.ToString());
+
+        var notJson = await ProblemAsync(await node.Http.PutAsync($"/api/cameras/{camera.Id}/analytics", Json("""{"countLines": 5}""")), HttpStatusCode.BadRequest);
+        Assert.True(notJson.GetProperty("errors").TryGetProperty("$.countLines", out _), notJson.ToString());
+
+        var unknown = await ProblemAsync(
+            await node.Http.PostAsync("/api/cameras", Json("""{"id":"cam-new","source":"rtsp://10.0.0.9/stream","intersection":"J9","approach":"x"}""")),
+            HttpStatusCode.BadRequest);
+        Assert.Contains("J9", unknown.GetProperty("errors").GetProperty("intersection")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Cameras_are_added_listed_and_removed_at_run_time()
+    {
+        await using var node = await OperatorNode.StartAsync(Token);
+        node.Http.DefaultRequestHeaders.Authorization = new("Bearer", Token);
+        var x = node.Site.Intersections[0];
+        var before = await node.Http.GetFromJsonAsync<JsonElement>("/api/cameras");
+        Assert.Equal(node.Site.Cameras.Count, before.GetArrayLength());
+
+        var added = await node.Http.PostAsync("/api/cameras", Json($$"""{"id":"cam-extra","source":"rtsp://10.0.0.9/stream","intersection":"{{x.Id}}","approach":"{{x.Approaches[0].Id}}","countLines":[{"id":"in","from":[100,400],"to":[500,400]}]}"""));
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.False((await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("started").GetBoolean()); // this node runs no camera pipeline
+        Assert.Equal(HttpStatusCode.Conflict, (await node.Http.PostAsync("/api/cameras", Json($$"""{"id":"cam-extra","source":"x","intersection":"{{x.Id}}","approach":"{{x.Approaches[0].Id}}"}"""))).StatusCode);
+        var listed = await node.Http.GetFromJsonAsync<JsonElement>("/api/cameras");
+        var extra = listed.EnumerateArray().Single(c => c.GetProperty("id").GetString() == "cam-extra");
+        Assert.Equal(1, extra.GetProperty("countLines").GetInt32());
+        Assert.True(extra.GetProperty("addedAtRunTime").GetBoolean());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await node.Http.DeleteAsync("/api/cameras/cam-extra")).StatusCode);
+        await ProblemAsync(await node.Http.DeleteAsync("/api/cameras/cam-extra"), HttpStatusCode.NotFound);
+        Assert.Equal(node.Site.Cameras.Count, (await node.Http.GetFromJsonAsync<JsonElement>("/api/cameras")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Count_lines_and_zones_change_at_run_time_through_the_cameras_analytics_actor()
+    {
+        await using var node = await OperatorNode.StartAsync(Token);
+        node.Http.DefaultRequestHeaders.Authorization = new("Bearer", Token);
+        var camera = node.Site.Cameras[0];
+
+        // No analytics actor for the camera on this node yet: the change is refused, clearly.
+        var missing = await ProblemAsync(await node.Http.PutAsync($"/api/cameras/{camera.Id}/analytics", Json("""{"countLines":[]}""")), HttpStatusCode.Conflict);
+        Assert.Contains(camera.Id, missing.GetProperty("detail").GetString());
+
+        var probe = new Akka.TestKit.TestProbe(node.System, new Akka.TestKit.Xunit2.XunitAssertions());
+        var analytics = node.System.ActorOf(AnalyticsActor.Props(new CameraAnalyticsSetup(camera.Intersection, camera.Id, camera.Approach), probe.Ref, timed: false), $"analytics-{camera.Id}");
+        var body = """
+            {"countLines":[{"id":"in","from":[100,400],"to":[600,400]},{"id":"out","from":[600,200],"to":[100,200]}],
+             "zones":[{"id":"lane0","lane":"lane-0","polygon":[[100,300],[300,300],[300,700],[100,700]],"stopLine":[[100,300],[300,300]]}]}
+            """;
+        var response = await node.Http.PutAsync($"/api/cameras/{camera.Id}/analytics", Json(body));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, answer.GetProperty("countLines").GetInt32());
+        Assert.Equal(1, answer.GetProperty("zones").GetInt32());
+
+        // The running actor now measures with the new zone: its next report names the zone's lane.
+        analytics.Tell(PublishMeasurements.Instance);
+        var measurement = probe.ExpectMsg<ApproachMeasurement>(TimeSpan.FromSeconds(5));
+        Assert.Equal(["lane-0"], measurement.Lanes.Select(l => l.Lane));
+
+        var shown = await node.Http.GetFromJsonAsync<JsonElement>($"/api/cameras/{camera.Id}");
+        Assert.Equal(2, shown.GetProperty("definition").GetProperty("countLines").GetArrayLength());
+        Assert.Equal(1, shown.GetProperty("status").GetProperty("zones").GetInt32());
+    }
+
+    [Fact]
+    public async Task Intersections_show_the_coordinators_phase_timeline_audit_and_measurements()
+    {
+        await using var node = await OperatorNode.StartAsync();
+        await node.StartCoordinatorsAsync();
+        var x = node.Site.Intersections[0];
+        for (var step = 0; step < 3; step++)
+        {
+            node.Measure(step);
+            await Task.Delay(300);
+        }
+
+        var detail = await WaitForAsync(node, $"/api/intersections/{x.Id}", d => d.GetProperty("phase").ValueKind == JsonValueKind.String && d.GetProperty("controller").GetString() == "actuated" && d.GetProperty("approaches")[0].GetProperty("history").GetArrayLength() >= 3);
+        Assert.Equal("actuated", detail.GetProperty("controller").GetString());
+        Assert.NotEmpty(detail.GetProperty("indications").EnumerateObject());
+        Assert.True(detail.GetProperty("timeline").GetArrayLength() >= 1);
+        Assert.True(detail.GetProperty("audit").GetArrayLength() >= 1);
+        Assert.Equal(x.Approaches.Select(a => a.Id).Order(), detail.GetProperty("approaches").EnumerateArray().Select(a => a.GetProperty("id").GetString()!).Order());
+        var latest = detail.GetProperty("approaches")[0].GetProperty("latest");
+        Assert.True(latest.GetProperty("queueMetres").GetDouble() > 0);
+        Assert.True(latest.GetProperty("flowVehiclesPerHour").GetDouble() >= 300);
+
+        await ProblemAsync(await node.Http.GetAsync("/api/intersections/J99"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Cluster_shows_this_node_up_with_its_roles_and_the_singleton_on_it()
+    {
+        await using var node = await OperatorNode.StartAsync();
+        var cluster = await WaitForAsync(node, "/api/cluster", c => c.GetProperty("singletonNode").ValueKind == JsonValueKind.String);
+        var self = cluster.GetProperty("self").GetString();
+        var member = Assert.Single(cluster.GetProperty("members").EnumerateArray());
+        Assert.Equal(self, member.GetProperty("address").GetString());
+        Assert.Equal("Up", member.GetProperty("status").GetString());
+        Assert.True(member.GetProperty("reachable").GetBoolean());
+        Assert.True(member.GetProperty("runsSingleton").GetBoolean());
+        Assert.Contains("coordinator", member.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(self, cluster.GetProperty("singletonNode").GetString());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_api_route_the_node_maps()
+    {
+        await using var node = await OperatorNode.StartAsync();
+        var doc = await node.Http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        Assert.Equal("3.1.0", doc.GetProperty("openapi").GetString());
+        var paths = doc.GetProperty("paths");
+        var routes = node.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(r => r.StartsWith("/api/", StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+        Assert.NotEmpty(routes);
+        foreach (var route in routes)
+        {
+            Assert.True(paths.TryGetProperty(route, out _), $"{route} is mapped but not in /openapi/v1.json");
+        }
+
+        Assert.Equal("bearer", doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("token").GetProperty("scheme").GetString());
+    }
+
+    [Fact]
+    public async Task The_map_places_the_demo_intersections_from_the_sumo_network()
+    {
+        await using var node = await OperatorNode.StartAsync();
+        var map = await node.Http.GetFromJsonAsync<JsonElement>("/api/map");
+        var xs = map.GetProperty("intersections").EnumerateArray().ToList();
+        Assert.Equal(node.Site.Intersections.Select(i => i.Id), xs.Select(x => x.GetProperty("id").GetString()));
+        Assert.True(map.GetProperty("roads").GetArrayLength() > 0);
+        Assert.Equal(xs.Count, xs.Select(x => (x.GetProperty("x").GetDouble(), x.GetProperty("y").GetDouble())).Distinct().Count());
+        Assert.All(xs, x => Assert.All(x.GetProperty("approaches").EnumerateArray(), a => Assert.True(a.GetProperty("shape").GetArrayLength() >= 2)));
+    }
+
+    internal static async Task<JsonElement> WaitForAsync(OperatorNode node, string path, Func<JsonElement, bool> done)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        JsonElement last;
+        do
+        {
+            last = await node.Http.GetFromJsonAsync<JsonElement>(path);
+            if (done(last))
+            {
+                return last;
+            }
+
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Fail($"{path} never got there: {last}");
+        return last;
+    }
+}

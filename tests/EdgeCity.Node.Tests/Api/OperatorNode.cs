@@ -1,0 +1,145 @@
+using System.Net;
+using Akka.Actor;
+using EdgeCity.Actors.Signals;
+using EdgeCity.Domain.Control;
+using EdgeCity.Domain.Control.Controllers;
+using EdgeCity.Domain.Sites;
+using EdgeCity.Node.Hosting;
+using EdgeCity.Simulation.Network;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Measurement = EdgeCity.Domain.Measurements.ApproachMeasurement;
+
+namespace EdgeCity.Node.Tests.Api;
+
+/// <summary>
+/// An in-process node with the demo site on real sockets (HTTP and Akka on port 0), plus the node's real
+/// intersection coordinators (actuated, signal head that logs) so the API and dashboard have live signals to show.
+/// </summary>
+internal sealed class OperatorNode : IAsyncDisposable
+{
+    private readonly List<IActorRef> _coordinators = [];
+
+    private OperatorNode(WebApplication app, string baseUrl, SiteDefinition site, string sitePath)
+    {
+        App = app;
+        BaseUrl = baseUrl;
+        Site = site;
+        SitePath = sitePath;
+        Http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+    }
+
+    public WebApplication App { get; }
+
+    public string BaseUrl { get; }
+
+    public SiteDefinition Site { get; }
+
+    public string SitePath { get; }
+
+    public HttpClient Http { get; }
+
+    public ActorSystem System => App.Services.GetRequiredService<ActorSystem>();
+
+    public IReadOnlyDictionary<string, IActorRef> Coordinators => Site.Intersections.Zip(_coordinators).ToDictionary(p => p.First.Id, p => p.Second);
+
+    public static string DemoSitePath
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EdgeCity.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return Path.Combine(dir!.FullName, "deploy", "sites", "demo", "site.json");
+        }
+    }
+
+    public static async Task<OperatorNode> StartAsync(string? token = null, params string[] extraArgs)
+    {
+        var path = DemoSitePath;
+        var site = SiteFile.Load(path).Site ?? throw new InvalidOperationException("demo site does not load");
+        var args = new List<string>(extraArgs);
+        if (token is not null)
+        {
+            args.Add($"--EdgeCity:Api:Token={token}");
+        }
+
+        var app = NodeHost.Build(new NodeLaunch { Mode = "test", Site = site, SitePath = path, HttpUrls = "http://127.0.0.1:0", ClusterPort = 0, Args = [.. args] });
+        await app.StartAsync();
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var node = new OperatorNode(app, baseUrl, site, path);
+        await node.WaitForReadyAsync();
+        return node;
+    }
+
+    /// <summary>Starts one coordinator per site intersection with the signal model read from the demo's SUMO network.</summary>
+    public async Task StartCoordinatorsAsync()
+    {
+        var net = SumoNetworkReader.Read(Path.Combine(Path.GetDirectoryName(SitePath)!, Site.Twin!.Net));
+        var models = SumoSignalModelBuilder.BuildAll(net).ToDictionary(m => m.TrafficLight.Id);
+        foreach (var x in Site.Intersections)
+        {
+            var timings = new SignalTimings(models[x.SumoTls!].Model);
+            var settings = new IntersectionCoordinatorSettings(
+                timings,
+                new ActuatedController(timings),
+                new LogSignalHead(NullLogger<LogSignalHead>.Instance),
+                new JsonLinesSignalAuditLog(TextWriter.Null),
+                TimeProvider.System);
+            var coordinator = System.ActorOf(IntersectionCoordinator.Props(settings), $"coordinator-{x.Id}");
+            await coordinator.Ask<IntersectionStatus>(GetIntersectionStatus.Instance, TimeSpan.FromSeconds(10));
+            _coordinators.Add(coordinator);
+        }
+    }
+
+    /// <summary>
+    /// One reporting interval of measurements for every approach: sent to the intersection's coordinator (it acts on
+    /// them) and published on the node's event stream, where analytics actors' measurements reach the operator view.
+    /// </summary>
+    public void Measure(int step)
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var (x, i) in Site.Intersections.Select((x, i) => (x, i)))
+        {
+            foreach (var (a, k) in x.Approaches.Select((a, k) => (a, k)))
+            {
+                // Queues that grow and discharge at different rates per approach, so every number moves.
+                var queue = Math.Round(15 + 12 * (k + 1) * (1 + Math.Sin((step + 3 * i) * (0.4 + 0.1 * k))), 1);
+                var flow = 300.0 + 40 * k + 25 * ((step + k) % 7);
+                var camera = Site.Cameras.FirstOrDefault(c => c.Intersection == x.Id && c.Approach == a.Id)?.Id ?? $"cam-{a.Id}";
+                var m = new Measurement(x.Id, a.Id, camera, now, TimeSpan.FromSeconds(1), (step + k) % 3, [], flow, flow, queue, 0.1 * (k + 1), [], 8.0, TimeSpan.FromMilliseconds(80), false, null);
+                System.EventStream.Publish(m);
+                Coordinators[x.Id].Tell(new ApproachMeasurement(a.Id, new MovementObservation { QueueVehicles = queue / 7.5, Presence = queue > 20, Occupancy = 0.1 * (k + 1) }, now));
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    private async Task WaitForReadyAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((await Http.GetAsync("/healthz/ready")).StatusCode == HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("node did not become ready in 30 s");
+    }
+}

@@ -1,0 +1,83 @@
+using EdgeCity.Node.Tests.Api;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace EdgeCity.Node.Tests.Dashboard;
+
+/// <summary>The dashboard in Debian's headless Chromium, driven by Playwright, against a node running the demo site.</summary>
+[Collection(OperatorNodeCollection.Name)]
+public sealed class DashboardBrowserSpec(ITestOutputHelper output)
+{
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+
+    public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    [Fact]
+    public async Task The_page_shows_the_demo_intersections_and_its_numbers_change_live_without_a_reload()
+    {
+        await using var node = await OperatorNode.StartAsync();
+        await node.StartCoordinatorsAsync();
+        using var stop = new CancellationTokenSource();
+        var step = 0;
+        var driver = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                node.Measure(step++);
+                await Task.Delay(500);
+            }
+        });
+        for (var warm = 0; warm < 6; warm++)
+        {
+            await Task.Delay(500); // some history for the plots before the page opens
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Args = ChromiumArgs });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+
+        await page.GotoAsync(node.BaseUrl);
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('#live').dataset.snapshots || 0) >= 1");
+
+        // The intersections are on the map and have a card each, with a phase from their coordinator.
+        var ids = node.Site.Intersections.Select(x => x.Id).ToList();
+        Assert.Equal(ids, await page.Locator("#map g.x").EvaluateAllAsync<string[]>("gs => gs.map(g => g.dataset.id)"));
+        Assert.Equal(ids, await page.Locator(".card").EvaluateAllAsync<string[]>("cs => cs.map(c => c.dataset.intersection)"));
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.card .phase')].every(p => p.textContent !== '–')");
+        Assert.Equal("1/1 up", await page.Locator("#cluster-health").TextContentAsync());
+        Assert.Equal(node.Site.Cameras.Count, await page.Locator("#cameras tbody tr[data-camera]").CountAsync());
+        Assert.True(await page.Locator("#map polyline.queue[points*=',']").CountAsync() > 0, "queues are drawn on the map");
+
+        // Its numbers change as the measurements come in, on the same page (no reload).
+        var firstSnapshots = int.Parse((await page.Locator("#live").GetAttributeAsync("data-snapshots"))!);
+        var before = await QueueTotalsAsync(page);
+        await page.EvaluateAsync("() => window.__sameDocument = true");
+        await page.WaitForFunctionAsync(
+            "before => [...document.querySelectorAll('.card .queue-total')].map(e => e.textContent).join('|') !== before",
+            string.Join("|", before));
+        var after = await QueueTotalsAsync(page);
+        output.WriteLine($"queue totals before {string.Join(", ", before)}; after {string.Join(", ", after)}");
+        Assert.NotEqual(before, after);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"));
+        Assert.True(int.Parse((await page.Locator("#live").GetAttributeAsync("data-snapshots"))!) > firstSnapshots);
+
+        Directory.CreateDirectory(ScreenshotFolder);
+        await Task.Delay(1500);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "dashboard-laptop.png"), FullPage = true });
+        await page.SetViewportSizeAsync(2560, 1440);
+        await Task.Delay(1200);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "dashboard-wall.png") });
+        output.WriteLine($"screenshots in {ScreenshotFolder}");
+        Assert.Empty(errors);
+
+        await stop.CancelAsync();
+        await driver;
+    }
+
+    private static async Task<string[]> QueueTotalsAsync(IPage page) =>
+        await page.Locator(".card .queue-total").EvaluateAllAsync<string[]>("es => es.map(e => e.textContent)");
+}
