@@ -6,6 +6,8 @@ using EdgeCity.Actors.Tests.Cameras.Support;
 using EdgeCity.Domain.Detection;
 using EdgeCity.Domain.Geometry;
 
+using EdgeCity.Testing;
+
 namespace EdgeCity.Actors.Tests.Cameras;
 
 [Collection(CameraSpecs.Name)]

@@ -1,6 +1,8 @@
 using EdgeCity.Vision.Capture;
 using EdgeCity.Vision.Tests.Support;
 
+using EdgeCity.Testing;
+
 namespace EdgeCity.Vision.Tests.Capture;
 
 public sealed class CameraCaptureSpec

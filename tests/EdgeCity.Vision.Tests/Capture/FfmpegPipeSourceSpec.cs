@@ -2,6 +2,8 @@ using EdgeCity.Vision.Capture;
 using EdgeCity.Vision.Tests.Support;
 using OpenCvSharp;
 
+using EdgeCity.Testing;
+
 namespace EdgeCity.Vision.Tests.Capture;
 
 public sealed class FfmpegPipeSourceSpec

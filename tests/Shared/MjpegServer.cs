@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using OpenCvSharp;
 
-namespace EdgeCity.Actors.Tests.Cameras.Support;
+namespace EdgeCity.Testing;
 
 /// <summary>
 /// A real MJPEG-over-HTTP camera on loopback (multipart/x-mixed-replace, the format FFmpeg's mpjpeg muxer writes and
