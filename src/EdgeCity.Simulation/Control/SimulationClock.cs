@@ -57,7 +57,9 @@ public sealed class SimulationClock(DateTimeOffset epoch) : TimeProvider
                     return;
                 }
 
-                due.DueAt = due.PeriodSeconds > 0 ? Math.Max(due.DueAt + due.PeriodSeconds, _seconds - due.PeriodSeconds + 1e-9) : double.PositiveInfinity;
+                // A timer that fell behind (a long step) fires once and resumes a period after now, never in a burst.
+                var next = due.DueAt + due.PeriodSeconds;
+                due.DueAt = due.PeriodSeconds <= 0 ? double.PositiveInfinity : next > _seconds + 1e-9 ? next : _seconds + due.PeriodSeconds;
                 if (double.IsPositiveInfinity(due.DueAt))
                 {
                     _timers.Remove(due);
