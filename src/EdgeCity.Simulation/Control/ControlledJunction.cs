@@ -67,6 +67,11 @@ public sealed class ControlledJunction
             return null;
         }
 
+        if (Environment.GetEnvironmentVariable("EDGECITY_DEBUG_TLS") == TrafficLightId)
+        {
+            Console.WriteLine($"{time} {decision.TargetPhaseId} {step.State.ActivePhaseId} {step.State.InTransition} {state} {string.Join(",", step.Violations.Select(v => v.Detail))}");
+        }
+
         Changes++;
         _lastState = state;
         return state;
