@@ -3,14 +3,18 @@ using EdgeCity.Domain.Signals;
 namespace EdgeCity.Simulation.Control;
 
 /// <summary>
-/// Green bounds for a SUMO program that has none (static programs: min = max = the green): at least 5 s (never more
-/// than the green) and at most 1.5 times the green, as <c>site from-sumo</c> writes them. Programs with their own
-/// min/max keep them. EdgeCity and SUMO's actuated baseline run with the same bounds.
+/// Green bounds for a SUMO program that has none (static programs: min = max = the green): a third of the green (at
+/// least 5 s, never more than the green) up to 1.5 times the green, as <c>site from-sumo</c> writes them, within
+/// 20 s and 120 s (some networks bake a player's "manual" greens of 10000 s into their program). Programs with their
+/// own min/max keep them. EdgeCity and SUMO's actuated baseline run with the same bounds.
 /// </summary>
 public static class ControlBounds
 {
     public static (double Min, double Max) For(double green, double? min, double? max) =>
-        min is { } lo && max is { } hi && hi > lo ? (lo, hi) : (Math.Min(green, Math.Max(5, Math.Round(green / 3))), Math.Max(green, Math.Round(green * 1.5)));
+        min is { } lo && max is { } hi && hi > lo ? (lo, hi) : (Math.Min(MaxMin, Math.Min(green, Math.Max(5, Math.Round(green / 3)))), Math.Min(MaxMax, Math.Max(green, Math.Round(green * 1.5))));
+
+    private const double MaxMin = 20;
+    private const double MaxMax = 120;
 
     /// <summary>
     /// The model with bounds on every phase whose min equals its max, and without phases that repeat an earlier

@@ -16,6 +16,8 @@ public sealed class SumoDetectors
 {
     private const double PresenceMeters = 15;
     private const double FlowWindowSeconds = 300;
+    private const double VehicleSpacingMeters = 7.5;
+    private const double BlockedRoomMeters = 10;
 
     private readonly TraciConnection _traci;
     private readonly SumoNetwork _network;
@@ -100,9 +102,21 @@ public sealed class SumoDetectors
             departed += _departures.TryGetValue(id, out var d) ? d.Count : 0;
         }
 
+        double room = 0;
         foreach (var id in movement.OutLanes)
         {
-            downstream += _readings.TryGetValue(id, out var r) ? r.Halting : 0;
+            if (_readings.TryGetValue(id, out var r))
+            {
+                downstream += r.Halting;
+                room += Math.Max(0, _network.Lanes[id].Length - r.Vehicles * VehicleSpacingMeters);
+            }
+        }
+
+        if (movement.OutLanes.Count > 0 && room < BlockedRoomMeters)
+        {
+            // Spillback: the exit lanes are full, so a green would discharge no one. Reporting the movement's demand
+            // would only make controllers serve a blocked movement; it is reported as waiting, not servable.
+            return new MovementObservation { DownstreamQueueVehicles = downstream, Occupancy = occupancy, FlowVehiclesPerHour = departed * 3600 / Math.Clamp(time, 60, FlowWindowSeconds) };
         }
 
         approaching.Sort((a, b) => a.EtaSeconds.CompareTo(b.EtaSeconds));
