@@ -1,6 +1,7 @@
 using Akka.Hosting;
 using EdgeCity.Actors.Cluster;
 using EdgeCity.Actors.Hosting;
+using EdgeCity.Actors.Signals;
 using EdgeCity.Node.Web;
 using Prometheus;
 
@@ -33,9 +34,19 @@ public static class NodeHost
         builder.Services.AddSingleton(launch);
         builder.Services.AddSingleton(clusterOptions);
         builder.Services.AddSingleton<NodeReadiness>();
+        var signals = SignalControlSetup.Prepare(launch, builder.Configuration);
+        builder.Services.AddSingleton(signals.Coordinators);
+        builder.Services.AddSingleton(signals.Live);
+        if (signals.Demo is { } demo)
+        {
+            builder.Services.AddSingleton(demo);
+            builder.Services.AddHostedService<DemoLoop>();
+        }
+
         builder.Services.AddAkka(clusterOptions.SystemName, (akka, _) => akka
             .WithEdgeCityCluster(clusterOptions)
-            .WithCorridorCoordinator(CorridorCoordinatorStandIn.Props())); // replaced by the signal-control CorridorCoordinator
+            .WithEdgeCitySignalControl(signals.Intersections, signals.Coordinators)
+            .WithCorridorCoordinator(CorridorCoordinator.Props(SiteCorridor.Empty, TimeProvider.System)));
 
         var app = builder.Build();
         app.UseHttpMetrics();

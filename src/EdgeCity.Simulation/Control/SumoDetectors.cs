@@ -24,6 +24,7 @@ public sealed class SumoDetectors
     private readonly string[] _lanes;
     private readonly Dictionary<string, HashSet<string>> _previousIds = [];
     private readonly Dictionary<string, Queue<double>> _departures = [];
+    private readonly Dictionary<string, long> _departedTotal = [];
     private Dictionary<string, LaneReading> _readings = [];
 
     public SumoDetectors(TraciConnection traci, SumoNetwork network, IEnumerable<MovementLanes> movements)
@@ -70,6 +71,12 @@ public sealed class SumoDetectors
 
         _readings = readings;
     }
+
+    /// <summary>Vehicles that left these lanes since the first read (a stop-line count).</summary>
+    public long Departed(IEnumerable<string> lanes) => lanes.Distinct().Sum(l => _departedTotal.GetValueOrDefault(l));
+
+    /// <summary>Vehicles halting on these lanes at the last read.</summary>
+    public double Halting(IEnumerable<string> lanes) => lanes.Distinct().Sum(l => _readings.TryGetValue(l, out var r) ? r.Halting : 0);
 
     /// <summary>The observation of one movement from the last read.</summary>
     public MovementObservation Observe(MovementLanes movement, double time)
@@ -146,6 +153,7 @@ public sealed class SumoDetectors
             if (!current.Contains(id))
             {
                 times.Enqueue(time);
+                _departedTotal[lane] = _departedTotal.GetValueOrDefault(lane) + 1;
             }
         }
 

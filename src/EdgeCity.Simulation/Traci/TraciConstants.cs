@@ -61,4 +61,6 @@ public static class TraciConstants
     public const byte VarTime = 0x66;
     public const byte VarWaitingTime = 0x7a;
     public const byte VarMinExpectedVehicles = 0x7d;
+    public const byte VarArrivedNumber = 0x79;
+    public const byte VarTimeLoss = 0x8c;
 }
