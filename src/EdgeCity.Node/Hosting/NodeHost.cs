@@ -1,4 +1,5 @@
 using Akka.Hosting;
+using EdgeCity.Actors.Cameras;
 using EdgeCity.Actors.Cluster;
 using EdgeCity.Actors.Hosting;
 using EdgeCity.Actors.Signals;
@@ -43,10 +44,17 @@ public static class NodeHost
             builder.Services.AddHostedService<DemoLoop>();
         }
 
-        builder.Services.AddAkka(clusterOptions.SystemName, (akka, _) => akka
-            .WithEdgeCityCluster(clusterOptions)
-            .WithEdgeCitySignalControl(signals.Intersections, signals.Coordinators)
-            .WithCorridorCoordinator(CorridorCoordinator.Props(SiteCorridor.Empty, TimeProvider.System)));
+        var cameraOptions = builder.Configuration.GetSection("EdgeCity:Cameras").Get<CameraPipelineOptions>() ?? new CameraPipelineOptions();
+        builder.Services.AddAkka(clusterOptions.SystemName, (akka, _) =>
+        {
+            akka.WithEdgeCityCluster(clusterOptions)
+                .WithEdgeCitySignalControl(signals.Intersections, signals.Coordinators)
+                .WithCorridorCoordinator(CorridorCoordinator.Props(SiteCorridor.Empty, TimeProvider.System));
+            if (launch.Site is { Cameras.Count: > 0 } site)
+            {
+                akka.WithEdgeCityCameras(site, cameraOptions); // a CameraActor per camera, an InferenceActor per model
+            }
+        });
 
         var app = builder.Build();
         app.UseHttpMetrics();
