@@ -52,6 +52,7 @@ public sealed class IntersectionCoordinator : ReceiveActor
         Receive<Tick>(t => OnTick(t.At));
         Receive<MovementMeasurement>(m => _latest[m.MovementId] = (m.Observation, m.MeasuredAt));
         Receive<ApproachObservation>(OnApproach);
+        Receive<EdgeCity.Domain.Measurements.ApproachMeasurement>(m => OnApproach(CameraObservations.From(m)));
         Receive<CorridorAdviceOffer>(OnAdvice);
         Receive<OutflowForecast>(f =>
         {
