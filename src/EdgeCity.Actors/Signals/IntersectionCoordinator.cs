@@ -36,6 +36,7 @@ public sealed class IntersectionCoordinator : ReceiveActor
     private long _ticks;
     private long _decisions;
     private long _prevented;
+    private DateTimeOffset _lastAudit = DateTimeOffset.MinValue;
 
     public IntersectionCoordinator(IntersectionCoordinatorSettings settings)
     {
@@ -50,7 +51,8 @@ public sealed class IntersectionCoordinator : ReceiveActor
 
         Receive<Tick>(t => OnTick(t.At));
         Receive<MovementMeasurement>(m => _latest[m.MovementId] = (m.Observation, m.MeasuredAt));
-        Receive<ApproachMeasurement>(OnApproach);
+        Receive<ApproachObservation>(OnApproach);
+        Receive<EdgeCity.Domain.Measurements.ApproachMeasurement>(m => OnApproach(CameraObservations.From(m)));
         Receive<CorridorAdviceOffer>(OnAdvice);
         Receive<OutflowForecast>(f =>
         {
@@ -114,7 +116,7 @@ public sealed class IntersectionCoordinator : ReceiveActor
         SignalMetrics.FallbackActive.WithLabels(_id).Set(0);
     }
 
-    private void OnApproach(ApproachMeasurement m)
+    private void OnApproach(ApproachObservation m)
     {
         foreach (var movement in _settings.Timings.Model.Movements.Where(x => x.Approach == m.Approach))
         {
@@ -180,6 +182,12 @@ public sealed class IntersectionCoordinator : ReceiveActor
             _decisions++;
             SignalMetrics.Decisions.WithLabels(_id).Inc();
             Send(step.State, decision.Reason, decision, step.Violations);
+        }
+
+        else if (_settings.AuditHeartbeat > TimeSpan.Zero && at - _lastAudit >= _settings.AuditHeartbeat)
+        {
+            // The audit log proves a valid plan at every moment, not only at changes: a heartbeat while a state holds.
+            Audit(step.State, $"holding {step.State.ActivePhaseId}: {decision.Reason}", decision, []);
         }
 
         PublishOutflow();
@@ -265,10 +273,20 @@ public sealed class IntersectionCoordinator : ReceiveActor
 
     private void Send(SignalState state, string reason, SignalDecision? decision, IReadOnlyList<ValidatorViolation> violations)
     {
+        var at = Audit(state, reason, decision, violations);
+        Context.System.EventStream.Publish(new SignalStateChanged(_id, at, state, reason, _controller.Mode));
+        _headQueue.Enqueue(new SignalCommand(_id, at, state, reason));
+        PumpHead();
+    }
+
+    private DateTimeOffset Audit(SignalState state, string reason, SignalDecision? decision, IReadOnlyList<ValidatorViolation> violations)
+    {
         var at = _start + TimeSpan.FromSeconds(state.TimeSeconds);
+        _lastAudit = _settings.Time.GetUtcNow();
         _settings.Audit.Write(new SignalAuditRecord
         {
             Time = at,
+            Valid = _monitor.Violations.Count == 0,
             Intersection = _id,
             Controller = _controller.Name,
             Fallback = _controller.Mode switch
@@ -285,9 +303,7 @@ public sealed class IntersectionCoordinator : ReceiveActor
             Indications = state.Indications.ToDictionary(kv => kv.Key, kv => kv.Value.ToString()),
             ViolationsPrevented = violations.Select(v => $"{v.Rule}: {v.Detail}").ToList(),
         });
-        Context.System.EventStream.Publish(new SignalStateChanged(_id, at, state, reason, _controller.Mode));
-        _headQueue.Enqueue(new SignalCommand(_id, at, state, reason));
-        PumpHead();
+        return at;
     }
 
     private void PumpHead()

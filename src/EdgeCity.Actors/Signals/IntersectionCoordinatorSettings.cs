@@ -25,6 +25,9 @@ public sealed record IntersectionCoordinatorSettings(
     /// </summary>
     public string? AdoptPhaseId { get; init; }
 
+    /// <summary>While the signal holds a state, an audit record is still written this often (zero: only on changes).</summary>
+    public TimeSpan AuditHeartbeat { get; init; } = TimeSpan.Zero;
+
     /// <summary>Upstream movements whose planned outflow becomes predicted arrivals here.</summary>
     public IReadOnlyList<ForecastLink> UpstreamLinks { get; init; } = [];
 }

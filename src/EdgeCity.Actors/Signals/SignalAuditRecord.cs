@@ -7,6 +7,9 @@ public sealed record SignalAuditRecord
 
     public string Intersection { get; init; } = string.Empty;
 
+    /// <summary>The state shown is valid: the independent rule monitor has found no broken rule at this intersection.</summary>
+    public bool Valid { get; init; } = true;
+
     public string Controller { get; init; } = string.Empty;
 
     /// <summary>none, recall-stale-approaches or fixed-time.</summary>

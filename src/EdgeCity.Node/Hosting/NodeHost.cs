@@ -2,6 +2,7 @@ using Akka.Hosting;
 using EdgeCity.Actors.Cameras;
 using EdgeCity.Actors.Cluster;
 using EdgeCity.Actors.Hosting;
+using EdgeCity.Actors.Signals;
 using EdgeCity.Node.Api;
 using EdgeCity.Node.Web;
 using EdgeCity.Node.Web.Dashboard;
@@ -36,11 +37,21 @@ public static class NodeHost
         builder.Services.AddSingleton(launch);
         builder.Services.AddSingleton(clusterOptions);
         builder.Services.AddSingleton<NodeReadiness>();
+        var signals = SignalControlSetup.Prepare(launch, builder.Configuration);
+        builder.Services.AddSingleton(signals.Coordinators);
+        builder.Services.AddSingleton(signals.Live);
+        if (signals.Demo is { } demo)
+        {
+            builder.Services.AddSingleton(demo);
+            builder.Services.AddHostedService<DemoLoop>();
+        }
+
         var cameraOptions = builder.Configuration.GetSection("EdgeCity:Cameras").Get<CameraPipelineOptions>() ?? new CameraPipelineOptions();
         builder.Services.AddAkka(clusterOptions.SystemName, (akka, _) =>
         {
             akka.WithEdgeCityCluster(clusterOptions)
-                .WithCorridorCoordinator(CorridorCoordinatorStandIn.Props()); // replaced by the signal-control CorridorCoordinator
+                .WithEdgeCitySignalControl(signals.Intersections, signals.Coordinators)
+                .WithCorridorCoordinator(CorridorCoordinator.Props(SiteCorridor.Empty, TimeProvider.System));
             if (launch.Site is { Cameras.Count: > 0 } site)
             {
                 akka.WithEdgeCityCameras(site, cameraOptions); // a CameraActor per camera, an InferenceActor per model

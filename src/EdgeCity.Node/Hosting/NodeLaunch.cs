@@ -18,6 +18,12 @@ public sealed record NodeLaunch
     /// <summary>Overrides <c>EdgeCity:Cluster:Port</c> (the demo and tests use 0).</summary>
     public int? ClusterPort { get; init; }
 
+    /// <summary>Overrides the site's controller for every intersection (the demo's <c>--controller</c>).</summary>
+    public string? Controller { get; init; }
+
+    /// <summary>Measure through the camera path instead of detectors (the demo's <c>--cameras</c>).</summary>
+    public bool Cameras { get; init; }
+
     /// <summary>Extra command-line style arguments passed to the ASP.NET configuration.</summary>
     public string[] Args { get; init; } = [];
 }

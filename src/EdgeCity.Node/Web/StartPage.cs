@@ -9,16 +9,17 @@ namespace EdgeCity.Node.Web;
 public static class StartPage
 {
     public static void MapStartPage(this WebApplication app) =>
-        app.MapGet("/about", (NodeLaunch launch, NodeReadiness readiness, ActorSystem system) =>
-            Results.Content(Render(launch, readiness, system), "text/html; charset=utf-8"));
+        app.MapGet("/about", (NodeLaunch launch, NodeReadiness readiness, ActorSystem system, LiveSignals signals) =>
+            Results.Content(Render(launch, readiness, system, signals), "text/html; charset=utf-8"));
 
-    private static string Render(NodeLaunch launch, NodeReadiness readiness, ActorSystem system)
+    private static string Render(NodeLaunch launch, NodeReadiness readiness, ActorSystem system, LiveSignals signals)
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
         var cluster = Akka.Cluster.Cluster.Get(system);
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>EdgeCity node</title>")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append("<meta http-equiv=\"refresh\" content=\"2\">")
             .Append("<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}td,th{padding:.2rem .8rem;text-align:left}</style></head><body>")
             .Append("<h1>EdgeCity node</h1>")
             .Append($"<p>Mode: <b>{E(launch.Mode)}</b> · status: <b id=\"ready\">{E(readiness.NotReadyReason() ?? "ready")}</b></p>")
@@ -45,8 +46,33 @@ public static class StartPage
             html.Append("<p>No site loaded.</p>");
         }
 
+        AppendSignals(html, signals);
         html.Append("<h2>Endpoints</h2><ul><li><a href=\"/metrics\">/metrics</a> (Prometheus)</li>")
             .Append("<li><a href=\"/healthz/live\">/healthz/live</a></li><li><a href=\"/healthz/ready\">/healthz/ready</a></li></ul></body></html>");
         return html.ToString();
+    }
+
+    private static void AppendSignals(StringBuilder html, LiveSignals signals)
+    {
+        static string E(string s) => WebUtility.HtmlEncode(s);
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        html.Append("<h2>Signal control</h2>").Append(inv, $"<p>{E(signals.Source)}</p>");
+        if (signals.SimulationSeconds > 0)
+        {
+            html.Append(inv, $"<p>Simulation time <b id=\"sim-time\">{signals.SimulationSeconds:0} s</b> · vehicles in the network <b>{signals.Vehicles}</b> · trips completed <b>{signals.TripsArrived}</b> · mean delay so far of vehicles on the road <b id=\"delay\">{signals.MeanTimeLossSeconds:0.0} s</b></p>");
+        }
+
+        if (signals.Intersections.IsEmpty)
+        {
+            return;
+        }
+
+        html.Append("<table><tr><th>intersection</th><th>controller</th><th>phase</th><th>queue (veh)</th><th>vehicles counted</th></tr>");
+        foreach (var x in signals.Intersections.Values.OrderBy(x => x.Id, StringComparer.Ordinal))
+        {
+            html.Append(inv, $"<tr><td>{E(x.Id)}</td><td>{E(x.Controller)}</td><td>{E(x.Phase)}{(x.InTransition ? " (changing)" : string.Empty)}</td><td>{x.QueueVehicles:0}</td><td>{x.VehiclesCounted}</td></tr>");
+        }
+
+        html.Append("</table>");
     }
 }

@@ -117,6 +117,27 @@ public sealed class TraciConnection : IDisposable
         return states;
     }
 
+    /// <summary>One variable of many objects in one round trip (for per-step detector reads of a whole network).</summary>
+    public T[] GetMany<T>(byte command, byte variable, IReadOnlyList<string> objectIds, Func<TraciReader, T> read)
+    {
+        if (objectIds.Count == 0)
+        {
+            return [];
+        }
+
+        var commands = objectIds.Select(id => TraciCommand.ForObject(command, variable, id)).ToList();
+        return Exchange(commands, (r, _) => ReadValue(r, command, variable, read));
+    }
+
+    /// <summary>Sets many traffic lights' state strings in one round trip.</summary>
+    public void SetRedYellowGreenStates(IReadOnlyList<(string TlsId, string State)> states)
+    {
+        if (states.Count > 0)
+        {
+            Exchange(states.Select(s => TraciCommand.ForObject(CmdSetTrafficLightVariable, TlRedYellowGreenState, s.TlsId).TypedString(s.State)).ToList(), (_, _) => 0);
+        }
+    }
+
     public int LaneVehicleCount(string laneId) => Get(CmdGetLaneVariable, LastStepVehicleNumber, laneId, r => r.TypedInt());
 
     public int LaneHaltingCount(string laneId) => Get(CmdGetLaneVariable, LastStepHaltingNumber, laneId, r => r.TypedInt());

@@ -57,7 +57,10 @@ public static class TraciConstants
     public const byte VarWidth = 0x4d;
     public const byte VarType = 0x4f;
     public const byte VarLaneId = 0x51;
+    public const byte VarLanePosition = 0x56;
     public const byte VarTime = 0x66;
     public const byte VarWaitingTime = 0x7a;
     public const byte VarMinExpectedVehicles = 0x7d;
+    public const byte VarArrivedNumber = 0x79;
+    public const byte VarTimeLoss = 0x8c;
 }

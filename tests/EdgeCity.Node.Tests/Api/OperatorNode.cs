@@ -1,5 +1,6 @@
 using System.Net;
 using Akka.Actor;
+using EdgeCity.Actors.Hosting;
 using EdgeCity.Actors.Signals;
 using EdgeCity.Domain.Control;
 using EdgeCity.Domain.Control.Controllers;
@@ -63,7 +64,9 @@ internal sealed class OperatorNode : IAsyncDisposable
     public static async Task<OperatorNode> StartAsync(string? token = null, params string[] extraArgs)
     {
         var path = DemoSitePath;
-        var site = SiteFile.Load(path).Site ?? throw new InvalidOperationException("demo site does not load");
+        var demo = SiteFile.Load(path).Site ?? throw new InvalidOperationException("demo site does not load");
+        // The node runs the site's controllers; actuated ones react to the measurements the tests send.
+        var site = demo with { Intersections = demo.Intersections.Select(x => x with { Controller = "actuated" }).ToList() };
         var args = new List<string>(extraArgs);
         if (token is not null)
         {
@@ -78,30 +81,32 @@ internal sealed class OperatorNode : IAsyncDisposable
         return node;
     }
 
-    /// <summary>Starts one coordinator per site intersection with the signal model read from the demo's SUMO network.</summary>
+    /// <summary>
+    /// Waits for the node's own coordinators (one per site intersection, started by the node with log-only heads and
+    /// the site's controller, actuated here) so the API and dashboard have live signals to show.
+    /// </summary>
     public async Task StartCoordinatorsAsync()
     {
-        var net = SumoNetworkReader.Read(Path.Combine(Path.GetDirectoryName(SitePath)!, Site.Twin!.Net));
-        var models = SumoSignalModelBuilder.BuildAll(net).ToDictionary(m => m.TrafficLight.Id);
+        var registry = App.Services.GetRequiredService<SignalCoordinators>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         foreach (var x in Site.Intersections)
         {
-            var timings = new SignalTimings(models[x.SumoTls!].Model);
-            var settings = new IntersectionCoordinatorSettings(
-                timings,
-                new ActuatedController(timings),
-                new LogSignalHead(NullLogger<LogSignalHead>.Instance),
-                new JsonLinesSignalAuditLog(TextWriter.Null),
-                TimeProvider.System);
-            var coordinator = System.ActorOf(IntersectionCoordinator.Props(settings), $"coordinator-{x.Id}");
+            IActorRef? coordinator;
+            while (!registry.ById.TryGetValue(x.Id, out coordinator))
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"the node started no coordinator for {x.Id}");
+                }
+
+                await Task.Delay(50);
+            }
+
             await coordinator.Ask<IntersectionStatus>(GetIntersectionStatus.Instance, TimeSpan.FromSeconds(10));
-            _coordinators.Add(coordinator);
+            _coordinators.Add(coordinator!);
         }
     }
 
-    /// <summary>
-    /// One reporting interval of measurements for every approach: sent to the intersection's coordinator (it acts on
-    /// them) and published on the node's event stream, where analytics actors' measurements reach the operator view.
-    /// </summary>
     public void Measure(int step)
     {
         var now = DateTimeOffset.UtcNow;
@@ -115,7 +120,7 @@ internal sealed class OperatorNode : IAsyncDisposable
                 var camera = Site.Cameras.FirstOrDefault(c => c.Intersection == x.Id && c.Approach == a.Id)?.Id ?? $"cam-{a.Id}";
                 var m = new Measurement(x.Id, a.Id, camera, now, TimeSpan.FromSeconds(1), (step + k) % 3, [], flow, flow, queue, 0.1 * (k + 1), [], 8.0, TimeSpan.FromMilliseconds(80), false, null);
                 System.EventStream.Publish(m);
-                Coordinators[x.Id].Tell(new ApproachMeasurement(a.Id, new MovementObservation { QueueVehicles = queue / 7.5, Presence = queue > 20, Occupancy = 0.1 * (k + 1) }, now));
+                Coordinators[x.Id].Tell(new ApproachObservation(a.Id, new MovementObservation { QueueVehicles = queue / 7.5, Presence = queue > 20, Occupancy = 0.1 * (k + 1) }, now));
             }
         }
     }

@@ -31,10 +31,18 @@ internal sealed class NodeProcess : IDisposable
         }
     }
 
-    public static NodeProcess Start(params string[] args)
+    public static NodeProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the CLI with extra environment variables (configuration such as <c>EdgeCity__Signals__AuditDirectory</c>).</summary>
+    public static NodeProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "edgecity.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
         info.ArgumentList.Add(dll);
         foreach (var a in args)
         {

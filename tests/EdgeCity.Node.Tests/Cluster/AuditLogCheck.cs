@@ -8,17 +8,18 @@ namespace EdgeCity.Node.Tests.Cluster;
 /// moment: entries never gap longer than <see cref="MaxGap"/>, and none records an invalid or rejected plan.
 /// </summary>
 /// <remarks>
-/// The audit log comes from the signal-control work. Until it is merged no node writes one and the check reports that
-/// it had nothing to read. The field names it accepts are listed in <see cref="TimeFields"/>, <see cref="IntersectionFields"/>
-/// and <see cref="ValidityFields"/>; align them with the audit log's record when the two branches meet.
+/// The records are the coordinators' <c>SignalAuditRecord</c>s (camelCase JSON lines, one file per intersection under
+/// <c>EdgeCity:Signals:AuditDirectory</c>): <c>time</c>, <c>intersection</c> and <c>valid</c> (false once the independent
+/// rule monitor saw a broken rule). Coordinators write one on every change and a heartbeat every second while a
+/// state holds, so a gap longer than <see cref="MaxGap"/> means an intersection had no plan in force.
 /// </remarks>
 internal static class AuditLogCheck
 {
     public static readonly TimeSpan MaxGap = TimeSpan.FromSeconds(5);
 
-    private static readonly string[] TimeFields = ["timestamp", "at", "time"];
-    private static readonly string[] IntersectionFields = ["intersection", "intersectionId"];
-    private static readonly string[] ValidityFields = ["valid", "planValid"];
+    private static readonly string[] TimeFields = ["time"];
+    private static readonly string[] IntersectionFields = ["intersection"];
+    private static readonly string[] ValidityFields = ["valid"];
 
     /// <summary>Returns (entries read, problems found) over every <c>*.jsonl</c> file under <paramref name="directory"/>.</summary>
     public static (int Entries, IReadOnlyList<string> Problems) Check(string directory, DateTimeOffset from, DateTimeOffset to)
@@ -53,9 +54,16 @@ internal static class AuditLogCheck
                 }
 
                 entries++;
-                if (Find(root, ValidityFields) is { ValueKind: JsonValueKind.False })
+                switch (Find(root, ValidityFields)?.ValueKind)
                 {
-                    problems.Add($"{file}:{lineNo}: intersection {id} had an invalid plan at {at:O}");
+                    case JsonValueKind.True:
+                        break;
+                    case JsonValueKind.False:
+                        problems.Add($"{file}:{lineNo}: intersection {id} had an invalid plan at {at:O}");
+                        break;
+                    default:
+                        problems.Add($"{file}:{lineNo}: no valid field");
+                        break;
                 }
 
                 if (!byIntersection.TryGetValue(id, out var times))

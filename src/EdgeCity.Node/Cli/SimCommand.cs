@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using EdgeCity.Domain.Control.Controllers;
+using EdgeCity.Simulation.Control;
+using EdgeCity.Simulation.Network;
+
+namespace EdgeCity.Node.Cli;
+
+/// <summary>
+/// <c>edgecity sim</c>: the closed loop. EdgeCity controls every signalised junction of a SUMO network; on the same
+/// demand and seeds SUMO's own fixed-time programs and SUMO's actuated control run too; the report compares them.
+/// </summary>
+public static class SimCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static Command Build()
+    {
+        var config = new Option<FileInfo?>("--sumocfg") { Description = "A SUMO config (.sumocfg); its network gives the signals." };
+        var net = new Option<FileInfo?>("--net") { Description = "A SUMO network (.net.xml), with --routes." };
+        var routes = new Option<FileInfo[]>("--routes") { Description = "Route files (.rou.xml) for --net.", AllowMultipleArgumentsPerToken = true };
+        var begin = new Option<double?>("--begin") { Description = "Simulation begin in seconds (default: the config's, or 0)." };
+        var end = new Option<double?>("--end") { Description = "Simulation end in seconds (default: the config's, or 3600)." };
+        var controller = new Option<string>("--controller") { Description = $"EdgeCity's controller: {string.Join(", ", SignalControllers.Names)}.", DefaultValueFactory = _ => "schedule" };
+        var seeds = new Option<int>("--seeds") { Description = "Seeds 1..N, each run for every controller.", DefaultValueFactory = _ => 1 };
+        var cameras = new Option<bool>("--cameras") { Description = "Measure through the camera path (twin cameras, decoding, inference, analytics) instead of detectors." };
+        var report = new Option<FileInfo?>("--report") { Description = "Write the report JSON here." };
+        var baselines = new Option<bool>("--baselines") { Description = "Also run SUMO's fixed-time and actuated control (default on).", DefaultValueFactory = _ => true };
+        var command = new Command("sim", "Closed loop in SUMO: EdgeCity controls every signal; compared with SUMO fixed-time and actuated on the same demand and seeds.")
+        {
+            config, net, routes, begin, end, controller, seeds, cameras, report, baselines,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            SimScenario scenario;
+            try
+            {
+                scenario = parse.GetValue(config) is { } cfg
+                    ? SimScenario.FromConfig(cfg.FullName, parse.GetValue(begin), parse.GetValue(end))
+                    : parse.GetValue(net) is { } n
+                        ? new SimScenario
+                        {
+                            NetFile = n.FullName,
+                            RouteFiles = (parse.GetValue(routes) ?? []).Select(r => r.FullName).ToList(),
+                            Begin = parse.GetValue(begin) ?? 0,
+                            End = parse.GetValue(end) ?? 3600,
+                        }
+                        : throw new ArgumentException("give --sumocfg <file>, or --net <net.xml> --routes <rou.xml>");
+                foreach (var file in scenario.RouteFiles.Append(scenario.NetFile).Where(f => !File.Exists(f)))
+                {
+                    throw new FileNotFoundException($"{file}: no such file", file);
+                }
+            }
+            catch (Exception ex) when (ex is ArgumentException or FileNotFoundException or InvalidDataException)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return 2;
+            }
+
+            var name = parse.GetValue(controller)!.ToLowerInvariant();
+            if (!SignalControllers.Names.Contains(name))
+            {
+                await Console.Error.WriteLineAsync($"--controller: unknown controller '{name}'; known: {string.Join(", ", SignalControllers.Names)}");
+                return 2;
+            }
+
+            if (parse.GetValue(cameras))
+            {
+                await Console.Error.WriteLineAsync("--cameras: the camera path is not wired into sim yet; run without it for detector measurements");
+                return 2;
+            }
+
+            SumoNetwork network;
+            try
+            {
+                network = SumoNetworkReader.Read(scenario.NetFile);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return 2;
+            }
+
+            var work = Path.Combine(Path.GetTempPath(), $"edgecity-sim-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(work);
+            var results = new List<SimRunResult>();
+            try
+            {
+                for (var seed = 1; seed <= Math.Max(1, parse.GetValue(seeds)); seed++)
+                {
+                    var run = await ClosedLoop.RunAsync(scenario, network, name, seed, work, Console.WriteLine, ct);
+                    Print(run);
+                    results.Add(run);
+                    if (parse.GetValue(baselines))
+                    {
+                        foreach (var actuated in new[] { false, true })
+                        {
+                            var baseline = await SumoBaseline.RunAsync(scenario, network, actuated, seed, work, ct);
+                            Print(baseline);
+                            results.Add(baseline);
+                        }
+                    }
+                }
+            }
+            catch (SignalRuleBrokenException ex)
+            {
+                await Console.Error.WriteLineAsync($"SIGNAL RULE BROKEN, run invalid: {ex.Message}");
+                return 3;
+            }
+            catch (InvalidOperationException ex)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return 1;
+            }
+            finally
+            {
+                TryDelete(work);
+            }
+
+            var summary = SimReport.From(scenario, results);
+            Console.WriteLine();
+            Console.WriteLine($"{"controller",-24} {"mean delay s",12} {"mean wait s",12} {"mean trip s",12} {"completed",10} {"p95 delay s",12}");
+            foreach (var c in summary.Controllers)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{c.Controller,-24} {c.MeanDelaySeconds,12:0.0} {c.MeanWaitingSeconds,12:0.0} {c.MeanTripSeconds,12:0.0} {c.TripsCompleted,10:0.#} {c.P95DelaySeconds,12:0.0}"));
+            }
+
+            if (parse.GetValue(report) is { } reportFile)
+            {
+                Directory.CreateDirectory(reportFile.DirectoryName ?? ".");
+                await File.WriteAllTextAsync(reportFile.FullName, JsonSerializer.Serialize(summary, Json), ct);
+                Console.WriteLine($"report: {reportFile.FullName}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Print(SimRunResult r) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"seed {r.Seed} {r.Controller}: mean delay {r.Trips.MeanDelaySeconds:0.0} s, {r.Trips.TripsCompleted}/{r.Trips.Trips} trips completed, {r.WallSeconds:0.0} s wall"));
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using Akka.Actor;
+using EdgeCity.Actors.Hosting;
+using EdgeCity.Actors.Signals;
+using EdgeCity.Domain.Sites;
+using EdgeCity.Simulation.Control;
+using EdgeCity.Simulation.Network;
+using EdgeCity.Simulation.Traci;
+using EdgeCity.Simulation.Twin;
+using OpenCvSharp;
+
+namespace EdgeCity.Node.Hosting;
+
+/// <summary>
+/// The demo's closed loop: the site's SUMO twin stepped at real time on a thread of its own; each step moves the
+/// <see cref="SimulationClock"/> the coordinators tick on, applies the states their <see cref="TraciSignalHead"/>s
+/// posted, and twice a second sends each coordinator its movements' detector measurements. The twin's cameras are
+/// served over MJPEG. Stopping the host stops the loop and SUMO.
+/// </summary>
+public sealed class DemoLoop(
+    DemoLoopPlan plan, SignalCoordinators coordinators, LiveSignals live, ILogger<DemoLoop> logger) : BackgroundService
+{
+    private const double MeasureEverySeconds = 0.5;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        SiteTwin twin;
+        try
+        {
+            twin = await SiteTwin.StartAsync(plan.Site, plan.SiteFolder, null, line => logger.LogWarning("SUMO: {Line}", line), stoppingToken);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException)
+        {
+            live.Source = $"SUMO twin did not start: {ex.Message}";
+            logger.LogError("Demo loop: the SUMO twin of {Site} did not start: {Error}; signals hold all-red and nothing is simulated", plan.Site.Name, ex.Message);
+            return;
+        }
+
+        using var _ = twin;
+        await using var server = new MjpegServer(twin.Renderers.Select(r => r.CameraId), plan.TwinPort);
+        foreach (var r in twin.Renderers)
+        {
+            logger.LogInformation("Twin camera {Camera}: {Url}", r.CameraId, server.UrlOf(r.CameraId));
+        }
+
+        live.Source = $"SUMO twin of site '{plan.Site.Name}' ({twin.Renderers.Count} cameras on http://127.0.0.1:{server.Port}/), detector measurements";
+        logger.LogInformation("Demo loop: {Count} coordinators command SUMO through TraCI, measurements from SUMO detectors", plan.Intersections.Count);
+        var loop = new Thread(() => Run(twin, server, stoppingToken)) { IsBackground = true, Name = "demo-loop" };
+        loop.Start();
+        await Task.Run(loop.Join, CancellationToken.None);
+    }
+
+    private void Run(SiteTwin twin, MjpegServer server, CancellationToken stop)
+    {
+        var traci = twin.Sumo.Traci;
+        var detectors = new SumoDetectors(traci, twin.Network, plan.Intersections.SelectMany(i => i.Lanes));
+        var encode = new ImageEncodingParam(ImwriteFlags.JpegQuality, 80);
+        var wall = Stopwatch.StartNew();
+        long steps = 0;
+        double nextMeasure = 0, nextLive = 0;
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                plan.Queue.Drain(traci);
+                twin.Step((renderer, image, _) => server.Publish(renderer.CameraId, image.ImEncode(".jpg", encode)));
+                steps++;
+                var time = traci.Time;
+                plan.Clock.AdvanceTo(time);
+                var arrived = traci.GetMany(TraciConstants.CmdGetSimulationVariable, TraciConstants.VarArrivedNumber, [string.Empty], r => r.TypedInt())[0];
+                live.TripsArrived += arrived;
+                SimulationMetrics.Arrived.Inc(arrived);
+                if (time >= nextMeasure)
+                {
+                    nextMeasure = time + MeasureEverySeconds;
+                    Measure(detectors, time);
+                }
+
+                if (time >= nextLive)
+                {
+                    nextLive = time + 1;
+                    Report(traci, detectors, time);
+                }
+
+                var due = TimeSpan.FromSeconds(steps * twin.StepLength) - wall.Elapsed;
+                if (due > TimeSpan.Zero)
+                {
+                    stop.WaitHandle.WaitOne(due);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or TraciException or ObjectDisposedException or InvalidDataException)
+        {
+            if (!stop.IsCancellationRequested)
+            {
+                live.Source = $"SUMO twin stopped: {ex.Message}";
+                logger.LogError(ex, "Demo loop: SUMO stopped answering; coordinators fall back as their data goes stale");
+            }
+        }
+        finally
+        {
+            plan.Queue.Fail(new OperationCanceledException("the SUMO twin stopped"));
+        }
+    }
+
+    private void Measure(SumoDetectors detectors, double time)
+    {
+        detectors.Read(time);
+        var at = plan.Clock.GetUtcNow();
+        foreach (var intersection in plan.Intersections)
+        {
+            if (!coordinators.ById.TryGetValue(intersection.Id, out var coordinator))
+            {
+                continue;
+            }
+
+            foreach (var lanes in intersection.Lanes)
+            {
+                coordinator.Tell(new MovementMeasurement(lanes.MovementId, detectors.Observe(lanes, time), at));
+            }
+        }
+    }
+
+    private void Report(TraciConnection traci, SumoDetectors detectors, double time)
+    {
+        var ids = traci.VehicleIds();
+        var losses = traci.GetMany(TraciConstants.CmdGetVehicleVariable, TraciConstants.VarTimeLoss, ids, r => r.TypedDouble());
+        live.SimulationSeconds = time;
+        live.Vehicles = ids.Count;
+        live.MeanTimeLossSeconds = losses.Length == 0 ? 0 : losses.Average();
+        SimulationMetrics.Time.Set(time);
+        SimulationMetrics.Vehicles.Set(ids.Count);
+        SimulationMetrics.MeanTimeLoss.Set(live.MeanTimeLossSeconds);
+        foreach (var intersection in plan.Intersections)
+        {
+            var inLanes = intersection.Lanes.SelectMany(l => l.InLanes).ToList();
+            var queue = detectors.Halting(inLanes);
+            var counted = detectors.Departed(inLanes);
+            SimulationMetrics.Queue.WithLabels(intersection.Id).Set(queue);
+            var before = live.Intersections.TryGetValue(intersection.Id, out var was) ? was : null;
+            SimulationMetrics.Counted.WithLabels(intersection.Id).Inc(Math.Max(0, counted - (before?.VehiclesCounted ?? 0)));
+            live.Intersections[intersection.Id] = (before ?? new LiveIntersection(intersection.Id, intersection.Controller, "-", true, 0, 0))
+                with { QueueVehicles = queue, VehiclesCounted = counted };
+        }
+    }
+}

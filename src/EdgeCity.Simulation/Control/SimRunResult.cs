@@ -1,0 +1,12 @@
+namespace EdgeCity.Simulation.Control;
+
+/// <summary>One controller on one seed: its trip statistics, how long it took, and (for EdgeCity) what the validator saw.</summary>
+public sealed record SimRunResult(
+    string Controller,
+    int Seed,
+    TripStatistics Trips,
+    double WallSeconds,
+    int Junctions,
+    long Steps,
+    long PreventedDecisions,
+    IReadOnlyList<string> RuleBreaks);

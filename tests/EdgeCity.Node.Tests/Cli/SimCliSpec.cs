@@ -1,0 +1,63 @@
+using System.Text.Json;
+
+namespace EdgeCity.Node.Tests.Cli;
+
+public sealed class SimCliSpec : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"edgecity-sim-{Guid.NewGuid():N}");
+
+    public SimCliSpec()
+    {
+        Directory.CreateDirectory(_folder);
+        foreach (var file in new[] { "cross.net.xml", "cross.rou.xml" })
+        {
+            File.Copy(Path.Combine("/usr/share/sumo/tools/game/cross", file), Path.Combine(_folder, file));
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Sim_on_the_cross_scenario_reports_every_controller_with_no_violation_and_sane_figures()
+    {
+        var report = Path.Combine(_folder, "report.json");
+
+        var (code, output) = await NodeProcess.RunAsync(
+            "sim", "--net", Path.Combine(_folder, "cross.net.xml"), "--routes", Path.Combine(_folder, "cross.rou.xml"),
+            "--end", "300", "--seeds", "1", "--controller", "schedule", "--report", report);
+
+        Assert.True(code == 0, output);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report));
+        var root = json.RootElement;
+        Assert.Equal(1, root.GetProperty("junctions").GetInt32());
+        Assert.Equal(0, root.GetProperty("violations").GetInt64());
+        Assert.Equal([1], root.GetProperty("seeds").EnumerateArray().Select(s => s.GetInt32()));
+        var controllers = root.GetProperty("controllers").EnumerateArray().ToDictionary(c => c.GetProperty("controller").GetString()!);
+        Assert.Equal(["edgecity-schedule", "sumo-actuated", "sumo-fixed"], controllers.Keys.Order());
+        foreach (var (name, c) in controllers)
+        {
+            var delay = c.GetProperty("meanDelaySeconds").GetDouble();
+            var trip = c.GetProperty("meanTripSeconds").GetDouble();
+            var completed = c.GetProperty("tripsCompleted").GetDouble();
+            Assert.True(delay is > 0 and < 120, $"{name}: mean delay {delay}");
+            Assert.True(c.GetProperty("p95DelaySeconds").GetDouble() >= delay, name);
+            Assert.True(c.GetProperty("meanWaitingSeconds").GetDouble() <= delay + 1e-9, name);
+            Assert.True(trip > delay, $"{name}: trip {trip} vs delay {delay}");
+
+            // The cross sends about 0.6 vehicles per second; most of five minutes' trips end.
+            Assert.True(completed is > 60 and < 300, $"{name}: {completed} trips completed");
+            Assert.Equal(0, c.GetProperty("violations").GetInt64());
+            var seed = Assert.Single(c.GetProperty("perSeed").EnumerateArray());
+            Assert.Equal(delay, seed.GetProperty("meanDelaySeconds").GetDouble(), 6);
+        }
+    }
+
+    [Fact]
+    public async Task Sim_without_a_network_exits_2_and_says_what_to_give()
+    {
+        var (code, output) = await NodeProcess.RunAsync("sim", "--end", "60");
+
+        Assert.Equal(2, code);
+        Assert.Contains("give --sumocfg <file>, or --net <net.xml> --routes <rou.xml>", output);
+    }
+}
