@@ -28,11 +28,16 @@ def parse_pose(text):
             "heading": float(parts[4]) if len(parts) == 5 else 0.0}
 
 
+def safe_id(cam):
+    return "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in cam)
+
+
 def posed_site(site_path, pose, work):
     """A copy of the site beside the original (relative net/route paths keep working) with every camera re-posed."""
     with open(site_path) as f:
         site = json.load(f)
     for cam in site.get("cameras", []):
+        cam["id"] = safe_id(cam["id"])  # the id names the recording's files: no '/' (grid6's ids have them)
         p = cam["pose"]
         if pose["name"] != "base":
             p["height"], p["tilt"], p["fov"] = pose["height"], pose["tilt"], pose["fov"]
@@ -96,7 +101,7 @@ def main():
     a = ap.parse_args()
     width, height = (int(v) for v in a.size.lower().split("x"))
     with open(a.site) as f:
-        cameras = a.cameras or [c["id"] for c in json.load(f)["cameras"]]
+        cameras = [safe_id(c) for c in (a.cameras or [c["id"] for c in json.load(f)["cameras"]])]
     site_name = os.path.splitext(os.path.basename(a.site))[0]
     site_name = os.path.basename(os.path.dirname(os.path.abspath(a.site))) if site_name == "site" else site_name
     total = 0
@@ -112,8 +117,7 @@ def main():
                     print(f"twin record failed for {site_name}/{cam}/{pose['name']}: {r.stderr.strip()[-400:]}", file=sys.stderr)
                     continue
                 avi, truth = os.path.join(rec, cam + ".avi"), os.path.join(rec, cam + ".truth.jsonl")
-                safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in cam)
-                n = convert(avi, truth, a.out, f"{site_name}_{pose['name']}_{safe}", a.every, width, height, a.min_side)
+                n = convert(avi, truth, a.out, f"{site_name}_{pose['name']}_{cam}", a.every, width, height, a.min_side)
                 total += n
                 print(f"{site_name} {cam} {pose['name']}: {n} frames", flush=True)
                 if not a.keep_video:
