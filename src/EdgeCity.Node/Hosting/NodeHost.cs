@@ -1,4 +1,5 @@
 using Akka.Hosting;
+using EdgeCity.Actors.Cameras;
 using EdgeCity.Actors.Cluster;
 using EdgeCity.Actors.Hosting;
 using EdgeCity.Node.Web;
@@ -33,9 +34,16 @@ public static class NodeHost
         builder.Services.AddSingleton(launch);
         builder.Services.AddSingleton(clusterOptions);
         builder.Services.AddSingleton<NodeReadiness>();
-        builder.Services.AddAkka(clusterOptions.SystemName, (akka, _) => akka
-            .WithEdgeCityCluster(clusterOptions)
-            .WithCorridorCoordinator(CorridorCoordinatorStandIn.Props())); // replaced by the signal-control CorridorCoordinator
+        var cameraOptions = builder.Configuration.GetSection("EdgeCity:Cameras").Get<CameraPipelineOptions>() ?? new CameraPipelineOptions();
+        builder.Services.AddAkka(clusterOptions.SystemName, (akka, _) =>
+        {
+            akka.WithEdgeCityCluster(clusterOptions)
+                .WithCorridorCoordinator(CorridorCoordinatorStandIn.Props()); // replaced by the signal-control CorridorCoordinator
+            if (launch.Site is { Cameras.Count: > 0 } site)
+            {
+                akka.WithEdgeCityCameras(site, cameraOptions); // a CameraActor per camera, an InferenceActor per model
+            }
+        });
 
         var app = builder.Build();
         app.UseHttpMetrics();

@@ -1,0 +1,40 @@
+using Akka.Actor;
+using Akka.Hosting;
+using EdgeCity.Actors.Cameras;
+using EdgeCity.Actors.Inference;
+using EdgeCity.Domain.Sites;
+
+namespace EdgeCity.Actors.Hosting;
+
+/// <summary>Akka.Hosting wiring for a site's cameras: one <see cref="InferenceActor"/> per model, one <see cref="CameraActor"/> per camera.</summary>
+public static class EdgeCityCameraExtensions
+{
+    /// <summary>Starts the site's cameras; a camera whose stream or model fails is marked down, the rest keep running.</summary>
+    public static AkkaConfigurationBuilder WithEdgeCityCameras(this AkkaConfigurationBuilder builder, SiteDefinition site, CameraPipelineOptions options)
+    {
+        builder.WithActors((system, _) => StartCameras(system, site.Cameras, options));
+        return builder;
+    }
+
+    /// <summary>Starts inference and camera actors for <paramref name="cameras"/> under <paramref name="factory"/>; returns the camera actors by id.</summary>
+    public static IReadOnlyDictionary<string, IActorRef> StartCameras(IActorRefFactory factory, IEnumerable<CameraDefinition> cameras, CameraPipelineOptions options)
+    {
+        var models = new Dictionary<string, IActorRef>(StringComparer.Ordinal);
+        var started = new Dictionary<string, IActorRef>(StringComparer.Ordinal);
+        foreach (var camera in cameras)
+        {
+            if (!models.TryGetValue(camera.Model, out var inference))
+            {
+                inference = factory.ActorOf(InferenceActor.Props(camera.Model, options), "inference-" + ActorName(camera.Model));
+                models[camera.Model] = inference;
+            }
+
+            var settings = new CameraSettings(camera.Id, options.ToSourceOptions(camera.Source, camera.MaxFps), camera.Model, options.ToBackoff(), TimeSpan.FromSeconds(options.WatchdogSeconds));
+            started[camera.Id] = factory.ActorOf(CameraActor.Props(settings, inference, options.Time), "camera-" + ActorName(camera.Id));
+        }
+
+        return started;
+    }
+
+    private static string ActorName(string id) => Uri.EscapeDataString(id);
+}

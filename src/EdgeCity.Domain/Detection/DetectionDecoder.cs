@@ -1,0 +1,132 @@
+using EdgeCity.Domain.Geometry;
+
+namespace EdgeCity.Domain.Detection;
+
+/// <summary>
+/// Turns one image's slice of a detector's output tensor into <see cref="Detection"/>s in source-frame pixels.
+/// One decoder per model, built once its output shape is known; scratch space is allocated up front so decoding a
+/// frame allocates nothing. Not thread-safe: one per inference thread.
+/// </summary>
+public abstract class DetectionDecoder
+{
+    protected DetectionDecoder(ModelManifest manifest, int rows)
+    {
+        Manifest = manifest;
+        Rows = rows;
+    }
+
+    public ModelManifest Manifest { get; }
+
+    /// <summary>Anchors (or, for end-to-end heads, detection slots) per image.</summary>
+    public int Rows { get; }
+
+    /// <summary>Floats per image in the output tensor.</summary>
+    public abstract int FloatsPerImage { get; }
+
+    /// <summary>Detections dropped because their class id was outside the manifest's class list.</summary>
+    public long UnknownClassDrops { get; protected set; }
+
+    /// <summary>Builds the decoder for the manifest's layout.</summary>
+    public static DetectionDecoder Create(ModelManifest manifest, int rows) => manifest.Layout switch
+    {
+        ModelLayout.Yolox => new YoloxDecoder(manifest, rows),
+        ModelLayout.YoloV5 => new YoloV5Decoder(manifest, rows),
+        ModelLayout.YoloV8 => new YoloV8Decoder(manifest, rows),
+        ModelLayout.EndToEnd => new EndToEndDecoder(manifest, rows),
+        _ => throw new ArgumentOutOfRangeException(nameof(manifest), manifest.Layout, "unknown layout"),
+    };
+
+    /// <summary>
+    /// Checks a model's real output shape (with its batch dimension; -1 where dynamic) against the manifest and returns
+    /// the rows per image, or a sentence saying what disagrees.
+    /// </summary>
+    public static (int Rows, string? Problem) CheckOutputShape(ModelManifest manifest, IReadOnlyList<long> shape)
+    {
+        var text = "[" + string.Join(", ", shape) + "]";
+        if (shape.Count != 3)
+        {
+            return (0, $"output {text} has {shape.Count} dimensions; layout {manifest.Layout} needs 3");
+        }
+
+        var classes = manifest.Classes.Count;
+        long rows;
+        switch (manifest.Layout)
+        {
+            case ModelLayout.YoloV8:
+                if (shape[1] != 4 + classes)
+                {
+                    return (0, $"output {text}: layout yoloV8 needs [N, 4+C, A] = [N, {4 + classes}, A] for the manifest's {classes} classes");
+                }
+
+                rows = shape[2];
+                break;
+            case ModelLayout.YoloV5:
+            case ModelLayout.Yolox:
+                if (shape[2] != 5 + classes)
+                {
+                    return (0, $"output {text}: layout {manifest.Layout} needs [N, A, 5+C] = [N, A, {5 + classes}] for the manifest's {classes} classes");
+                }
+
+                rows = shape[1];
+                if (manifest.ExpectedAnchors is { } anchors && rows != anchors)
+                {
+                    return (0, $"output {text}: YOLOX at {manifest.Input.Width}x{manifest.Input.Height} with strides [{string.Join(", ", manifest.Strides)}] has {anchors} anchors, not {rows}");
+                }
+
+                break;
+            default:
+                if (shape[2] != 6)
+                {
+                    return (0, $"output {text}: layout endToEnd needs [N, K, 6] (x1, y1, x2, y2, score, class)");
+                }
+
+                rows = shape[1];
+                break;
+        }
+
+        return rows <= 0 ? (0, $"output {text}: the anchor dimension must be fixed") : ((int)rows, null);
+    }
+
+    /// <summary>Decodes one image's output, appending its detections (after NMS, in source pixels) to <paramref name="into"/> after clearing it.</summary>
+    public void Decode(ReadOnlySpan<float> output, in Letterbox letterbox, List<Detection> into)
+    {
+        if (output.Length < FloatsPerImage)
+        {
+            throw new ArgumentException($"output holds {output.Length} floats; one image needs {FloatsPerImage}", nameof(output));
+        }
+
+        into.Clear();
+        Collect(output[..FloatsPerImage], into);
+        if (NeedsNms)
+        {
+            NonMaximumSuppression.Apply(into, Manifest.IouThreshold, Manifest.MaxDetections);
+        }
+        else
+        {
+            NonMaximumSuppression.Apply(into, 1.01f, Manifest.MaxDetections);
+        }
+
+        for (var i = 0; i < into.Count; i++)
+        {
+            var d = into[i];
+            into[i] = d with { Box = letterbox.ToSource(d.Box) };
+        }
+    }
+
+    /// <summary>Whether candidates still hold duplicates (true for all but end-to-end heads).</summary>
+    protected virtual bool NeedsNms => true;
+
+    /// <summary>Appends candidates above the score threshold, boxes in model-input pixels.</summary>
+    protected abstract void Collect(ReadOnlySpan<float> output, List<Detection> into);
+
+    protected void Add(List<Detection> into, BoxF box, int classId, float score)
+    {
+        if ((uint)classId >= (uint)Manifest.Classes.Count)
+        {
+            UnknownClassDrops++;
+            return;
+        }
+
+        into.Add(new Detection(box, classId, Manifest.Classes[classId], score));
+    }
+}

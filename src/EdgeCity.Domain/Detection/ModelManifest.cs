@@ -1,0 +1,44 @@
+namespace EdgeCity.Domain.Detection;
+
+/// <summary>What <c>models/&lt;name&gt;.json</c> says about a detector: file, layout, input, classes, licence and checksum.</summary>
+public sealed record ModelManifest
+{
+    /// <summary>Model name: the manifest's file name without <c>.json</c>, used in logs and metrics.</summary>
+    public string Name { get; init; } = string.Empty;
+
+    /// <summary>The ONNX file, relative to the manifest.</summary>
+    public string File { get; init; } = string.Empty;
+
+    public ModelLayout Layout { get; init; }
+
+    public ModelInput Input { get; init; } = new();
+
+    /// <summary>Output tensor to decode; empty means the model's first output.</summary>
+    public string Output { get; init; } = string.Empty;
+
+    /// <summary>Class names in the order of the model's class scores.</summary>
+    public IReadOnlyList<string> Classes { get; init; } = [];
+
+    /// <summary>Classes that count as vehicles for traffic measures (a subset of <see cref="Classes"/>).</summary>
+    public IReadOnlyList<string> VehicleClasses { get; init; } = [];
+
+    /// <summary>YOLOX grid strides; ignored by other layouts.</summary>
+    public IReadOnlyList<int> Strides { get; init; } = [8, 16, 32];
+
+    public float ScoreThreshold { get; init; } = 0.25f;
+
+    public float IouThreshold { get; init; } = 0.45f;
+
+    /// <summary>At most this many detections per frame are kept (highest scores first).</summary>
+    public int MaxDetections { get; init; } = 300;
+
+    public string Licence { get; init; } = string.Empty;
+
+    /// <summary>Hex SHA-256 of the ONNX file; checked at load when present.</summary>
+    public string Sha256 { get; init; } = string.Empty;
+
+    /// <summary>Rows of the output a layout expects for one image (anchors, or K for end-to-end), or null when any count fits.</summary>
+    public int? ExpectedAnchors => Layout == ModelLayout.Yolox
+        ? Strides.Sum(s => (Input.Width / s) * (Input.Height / s))
+        : null;
+}

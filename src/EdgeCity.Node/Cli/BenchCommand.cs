@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Globalization;
+using EdgeCity.Vision.Benchmarking;
+using EdgeCity.Vision.Inference;
+
+namespace EdgeCity.Node.Cli;
+
+/// <summary><c>edgecity bench</c>: measure the camera pipeline (preprocess, raw inference, whole pipeline) on a clip.</summary>
+public static class BenchCommand
+{
+    public static Command Build()
+    {
+        var models = new Option<string>("--models") { Description = "Folder with the model manifest.", DefaultValueFactory = _ => "models/bench" };
+        var model = new Option<string>("--model") { Description = "Model name (manifest <name>.json); the default has random weights: speed only.", DefaultValueFactory = _ => "yolov8-bench-640" };
+        var clip = new Option<string>("--clip") { Description = "Video file decoded by the pipeline.", DefaultValueFactory = _ => "models/clips/testsrc2-720p.mp4" };
+        var frames = new Option<int>("--frames") { Description = "Frames measured per stage.", DefaultValueFactory = _ => 200 };
+        var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var batch = new Option<int>("--batch") { Description = "Frames per run (one capture thread per frame of the batch).", DefaultValueFactory = _ => 1 };
+        var rounds = new Option<int>("--rounds") { Description = "Alternating raw/pipeline rounds; medians are reported.", DefaultValueFactory = _ => 3 };
+        var spin = new Option<bool>("--spin") { Description = "Let ONNX Runtime's threads spin between runs (off in the node)." };
+        var providers = new Option<string>("--providers") { Description = "Execution providers in order, comma-separated: tensorrt,cuda,cpu.", DefaultValueFactory = _ => "tensorrt,cuda,cpu" };
+        var command = new Command("bench", "Benchmark the camera pipeline on a clip: preprocess, raw InferenceSession.Run, whole pipeline.")
+        {
+            models, model, clip, frames, threads, batch, rounds, spin, providers,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new DetectorOptions
+            {
+                IntraOpThreads = parse.GetValue(threads),
+                AllowSpinning = parse.GetValue(spin),
+                Providers = parse.GetValue(providers)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(p => Enum.Parse<ExecutionProvider>(p, ignoreCase: true)).ToArray(),
+            };
+            var r = PipelineBench.Run(parse.GetValue(models)!, parse.GetValue(model)!, parse.GetValue(clip)!, options, parse.GetValue(frames), parse.GetValue(batch), parse.GetValue(rounds), m => Console.Error.WriteLine(m));
+            var c = CultureInfo.InvariantCulture;
+            Console.WriteLine(string.Create(c, $"""
+                | {r.Model} on {r.Provider}, {r.IntraOpThreads} intra-op threads, batch {r.Batch}, {r.Frames} frames x {r.Rounds} rounds (medians) | value |
+                | --- | --- |
+                | decode alone (H.264 1280x720, one decoder thread) | {r.DecodeFps:0.0} frames/s |
+                | preprocess 1280x720 → 640 letterbox, mean / p50 / p99 | {r.PreprocessMeanMs:0.000} / {r.PreprocessP50Ms:0.000} / {r.PreprocessP99Ms:0.000} ms |
+                | preprocess managed allocation | {r.PreprocessBytesPerFrame:0} B/frame |
+                | raw InferenceSession.Run | {r.RawRunFps:0.0} frames/s ({r.RawRunMeanMs:0.0} ms/run) |
+                | whole pipeline (decode → preprocess → infer → boxes) | {r.PipelineFps:0.0} frames/s |
+                | pipeline / raw | {r.PipelineToRaw:0.00}x |
+                | inference-thread allocation, steady state | {r.CoreBytesPerFrame:0} B/frame |
+                | all threads allocation, steady state | {r.PipelineBytesPerFrame:0} B/frame |
+                | detections per frame (random weights) | {r.MeanDetectionsPerFrame:0.0} |
+                """));
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,173 @@
+using System.Security.Cryptography;
+using EdgeCity.Domain.Detection;
+using Microsoft.ML.OnnxRuntime;
+
+namespace EdgeCity.Vision.Inference;
+
+/// <summary>
+/// One detector model loaded on this node: its manifest and its single <see cref="InferenceSession"/>, shared by every
+/// camera and inference thread (<c>Run</c> is thread-safe). Loading checks the manifest against the session's real
+/// input and output shapes with a dry run, so a model that disagrees with its manifest fails here, by name, not at the
+/// first frame with boxes in the wrong place.
+/// </summary>
+public sealed class DetectionModel : IDisposable
+{
+    private DetectionModel(ModelManifest manifest, string path, InferenceSession session, ExecutionProvider provider, IReadOnlyList<string> skipped, string outputName, int rows, int? fixedBatch, int maxBatch)
+    {
+        Manifest = manifest;
+        Path = path;
+        Session = session;
+        Provider = provider;
+        SkippedProviders = skipped;
+        OutputName = outputName;
+        Rows = rows;
+        FixedBatch = fixedBatch;
+        MaxBatch = maxBatch;
+    }
+
+    public ModelManifest Manifest { get; }
+
+    public string Name => Manifest.Name;
+
+    /// <summary>The ONNX file.</summary>
+    public string Path { get; }
+
+    public InferenceSession Session { get; }
+
+    public ExecutionProvider Provider { get; }
+
+    /// <summary>Provider label for logs and metrics: <c>tensorrt</c>, <c>cuda</c> or <c>cpu</c>.</summary>
+    public string ProviderLabel => Provider.ToString().ToLowerInvariant();
+
+    /// <summary>Providers tried before <see cref="Provider"/> and why they were skipped.</summary>
+    public IReadOnlyList<string> SkippedProviders { get; }
+
+    public string InputName => Manifest.Input.Name;
+
+    public string OutputName { get; }
+
+    /// <summary>Anchors (or end-to-end slots) per image in the output.</summary>
+    public int Rows { get; }
+
+    /// <summary>The model's batch size when its batch dimension is fixed; null when dynamic.</summary>
+    public int? FixedBatch { get; }
+
+    /// <summary>Most images per run: the fixed batch, or the configured maximum when dynamic.</summary>
+    public int MaxBatch { get; }
+
+    /// <summary>Floats per image in the input tensor.</summary>
+    public int InputFloatsPerImage => 3 * Manifest.Input.Width * Manifest.Input.Height;
+
+    /// <summary>A decoder for one inference thread.</summary>
+    public DetectionDecoder CreateDecoder() => DetectionDecoder.Create(Manifest, Rows);
+
+    /// <summary>Loads <c>&lt;modelsDirectory&gt;/&lt;name&gt;.json</c> and its ONNX file; throws <see cref="ModelLoadException"/> naming the model.</summary>
+    public static DetectionModel Load(string modelsDirectory, string name, DetectorOptions options)
+    {
+        ModelManifest manifest;
+        try
+        {
+            manifest = ModelManifestFile.Load(ModelManifestFile.PathOf(modelsDirectory, name));
+        }
+        catch (ModelManifestException ex)
+        {
+            throw new ModelLoadException($"model '{name}': {ex.Message}", ex);
+        }
+
+        return Load(manifest, System.IO.Path.Combine(modelsDirectory, manifest.File), options);
+    }
+
+    /// <summary>Loads the ONNX file at <paramref name="onnxPath"/> for an already-read manifest.</summary>
+    public static DetectionModel Load(ModelManifest manifest, string onnxPath, DetectorOptions options)
+    {
+        var label = $"model '{manifest.Name}' ({System.IO.Path.GetFullPath(onnxPath)})";
+        if (!File.Exists(onnxPath))
+        {
+            throw new ModelLoadException($"{label}: the ONNX file named by the manifest's \"file\" does not exist");
+        }
+
+        var bytes = File.ReadAllBytes(onnxPath);
+        if (manifest.Sha256.Length > 0)
+        {
+            var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            if (!actual.Equals(manifest.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ModelLoadException($"{label}: sha256 is {actual} but the manifest says {manifest.Sha256} (wrong or damaged file)");
+            }
+        }
+
+        InferenceSession session;
+        ExecutionProvider provider;
+        IReadOnlyList<string> skipped;
+        try
+        {
+            (session, provider, skipped) = SessionFactory.Create(bytes, options);
+        }
+        catch (Exception ex) when (ex is OnnxRuntimeException or InvalidOperationException)
+        {
+            throw new ModelLoadException($"{label}: not a loadable ONNX model: {ex.Message.Split('\n')[0]}", ex);
+        }
+
+        try
+        {
+            var (outputName, rows, fixedBatch) = CheckShapes(manifest, session, label);
+            var maxBatch = fixedBatch ?? Math.Max(1, options.MaxBatch);
+            return new DetectionModel(manifest, onnxPath, session, provider, skipped, outputName, rows, fixedBatch, maxBatch);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    private static (string Output, int Rows, int? FixedBatch) CheckShapes(ModelManifest manifest, InferenceSession session, string label)
+    {
+        var input = manifest.Input;
+        var expected = $"[N, 3, {input.Height}, {input.Width}]";
+        if (!session.InputMetadata.TryGetValue(input.Name, out var meta))
+        {
+            throw new ModelLoadException($"{label}: the manifest's input '{input.Name}' is not an input of the model (it has: {string.Join(", ", session.InputNames)})");
+        }
+
+        var dims = meta.Dimensions;
+        var actual = "[" + string.Join(", ", dims) + "]";
+        if (dims.Length != 4 || dims[1] != 3 || (dims[2] > 0 && dims[2] != input.Height) || (dims[3] > 0 && dims[3] != input.Width))
+        {
+            throw new ModelLoadException($"{label}: input '{input.Name}' is {actual} but the manifest says {expected}");
+        }
+
+        var outputName = manifest.Output.Length > 0 ? manifest.Output : session.OutputNames[0];
+        if (!session.OutputMetadata.ContainsKey(outputName))
+        {
+            throw new ModelLoadException($"{label}: the manifest's output '{outputName}' is not an output of the model (it has: {string.Join(", ", session.OutputNames)})");
+        }
+
+        // A dry run on a blank image gives the real output shape even where the file leaves it symbolic.
+        int? fixedBatch = dims[0] > 0 ? dims[0] : null;
+        var batch = fixedBatch ?? 1;
+        long[] shape = [batch, 3, input.Height, input.Width];
+        using var value = OrtValue.CreateTensorValueFromMemory(new float[batch * 3 * input.Height * input.Width], shape);
+        using var runOptions = new RunOptions();
+        long[] outShape;
+        try
+        {
+            using var results = session.Run(runOptions, [input.Name], [value], [outputName]);
+            outShape = results[0].GetTensorTypeAndShape().Shape;
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new ModelLoadException($"{label}: a dry run with input {actual} failed: {ex.Message.Split('\n')[0]}", ex);
+        }
+
+        var (rows, problem) = DetectionDecoder.CheckOutputShape(manifest, outShape);
+        if (problem is not null)
+        {
+            throw new ModelLoadException($"{label}: input {actual}, {problem}; the manifest declares layout {manifest.Layout} with {manifest.Classes.Count} classes");
+        }
+
+        return (outputName, rows, fixedBatch);
+    }
+
+    public void Dispose() => Session.Dispose();
+}

@@ -1,0 +1,63 @@
+using EdgeCity.Domain.Detection;
+
+namespace EdgeCity.Domain.Tests.Detection;
+
+public sealed class ModelManifestFileSpec
+{
+    private const string Valid = """
+        {
+          "file": "vehicles.onnx",
+          "layout": "yoloV8",
+          "input": { "name": "images", "width": 640, "height": 384, "color": "rgb", "scale": 0.00392156862, "padValue": 114 },
+          "classes": ["car", "truck", "bus", "person"],
+          "vehicleClasses": ["car", "truck", "bus"],
+          "licence": "AGPL-3.0"
+        }
+        """;
+
+    [Fact]
+    public void A_valid_manifest_is_read_with_its_name_from_the_file()
+    {
+        var m = ModelManifestFile.Parse(Valid, "vehicles", "models/vehicles.json");
+
+        Assert.Equal("vehicles", m.Name);
+        Assert.Equal(ModelLayout.YoloV8, m.Layout);
+        Assert.Equal((640, 384), (m.Input.Width, m.Input.Height));
+        Assert.Equal(ColorOrder.Rgb, m.Input.Color);
+        Assert.Equal(LetterboxAlignment.Center, m.Input.Alignment);
+        Assert.Equal(["car", "truck", "bus"], m.VehicleClasses);
+        Assert.Equal(0.25f, m.ScoreThreshold);
+    }
+
+    [Theory]
+    [InlineData("\"layout\": \"yoloV8\"", "\"layout\": \"yolo9000\"", "$.layout")]
+    [InlineData("\"vehicleClasses\": [\"car\", \"truck\", \"bus\"]", "\"vehicleClasses\": [\"tram\"]", "$.vehicleClasses: 'tram' is not one of the model's classes")]
+    [InlineData("\"file\": \"vehicles.onnx\",", "", "$.file: the ONNX file is required")]
+    [InlineData("\"licence\"", "\"license\"", "$.license")]
+    [InlineData("\"width\": 640", "\"width\": 0", "$.input: width and height must be positive (got 0x384)")]
+    public void A_bad_manifest_names_the_file_and_the_field(string from, string to, string expected)
+    {
+        var error = Assert.Throws<ModelManifestException>(() => ModelManifestFile.Parse(Valid.Replace(from, to, StringComparison.Ordinal), "vehicles", "models/vehicles.json"));
+
+        Assert.StartsWith("models/vehicles.json: ", error.Message);
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void Yolox_strides_must_divide_the_input()
+    {
+        var json = Valid.Replace("\"yoloV8\"", "\"yolox\"", StringComparison.Ordinal).Replace("\"licence\"", "\"strides\": [8, 16, 100], \"licence\"", StringComparison.Ordinal);
+
+        var error = Assert.Throws<ModelManifestException>(() => ModelManifestFile.Parse(json, "vehicles", "v.json"));
+
+        Assert.Contains("$.strides", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_manifest_names_its_path()
+    {
+        var error = Assert.Throws<ModelManifestException>(() => ModelManifestFile.Load("/nowhere/edgecity-vehicles.json"));
+
+        Assert.Equal("model manifest not found: /nowhere/edgecity-vehicles.json", error.Message);
+    }
+}
