@@ -13,6 +13,7 @@ public static class EdgeCityCli
         root.Subcommands.Add(DoctorCommand.Build());
         root.Subcommands.Add(SiteCommand.Build());
         root.Subcommands.Add(TwinCommand.Build());
+        root.Subcommands.Add(ModelsCommand.Build());
         root.Subcommands.Add(BenchCommand.Build());
         return root;
     }
