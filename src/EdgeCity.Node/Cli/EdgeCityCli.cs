@@ -14,6 +14,7 @@ public static class EdgeCityCli
         root.Subcommands.Add(SiteCommand.Build());
         root.Subcommands.Add(TwinCommand.Build());
         root.Subcommands.Add(SimCommand.Build());
+        root.Subcommands.Add(ModelsCommand.Build());
         root.Subcommands.Add(BenchCommand.Build());
         root.Subcommands.Add(EvalCommand.Build());
         return root;

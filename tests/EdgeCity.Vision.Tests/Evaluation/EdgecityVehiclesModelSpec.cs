@@ -1,0 +1,43 @@
+using EdgeCity.Domain.Detection;
+using EdgeCity.Vision.Evaluation;
+using EdgeCity.Vision.Inference;
+using EdgeCity.Vision.Tests.Support;
+
+namespace EdgeCity.Vision.Tests.Evaluation;
+
+/// <summary>The shipped default model: loads through its manifest in ONNX Runtime and finds the cars on a committed twin frame.</summary>
+public sealed class EdgecityVehiclesModelSpec
+{
+    private static readonly DetectorOptions Cpu = new() { Providers = [ExecutionProvider.Cpu], MaxBatch = 1 };
+
+    private static string Models => Path.Combine(RepoPaths.Root, "models");
+
+    [Fact]
+    public void The_committed_model_loads_with_its_manifest_checksum_and_yolov8_shapes()
+    {
+        using var model = DetectionModel.Load(Models, "edgecity-vehicles", Cpu);
+
+        Assert.Equal(ModelLayout.YoloV8, model.Manifest.Layout);
+        Assert.Equal((512, 288), (model.Manifest.Input.Width, model.Manifest.Input.Height));
+        Assert.Equal(["car", "bus", "truck", "motorcycle", "bicycle", "person"], model.Manifest.Classes);
+        Assert.Equal((64 * 36) + (32 * 18) + (16 * 9), model.Rows); // one row per cell at strides 8, 16, 32
+        Assert.True(new FileInfo(Path.Combine(Models, "edgecity-vehicles.onnx")).Length <= 10_000_000);
+    }
+
+    [Fact]
+    public void Every_car_of_twenty_pixels_or_more_on_a_held_out_twin_frame_is_detected()
+    {
+        var manifest = ModelManifestFile.Load(Path.Combine(Models, "edgecity-vehicles.json"));
+        using var model = ModelEvaluator.LoadForEvaluation(manifest, Path.Combine(Models, manifest.File), threads: 1);
+        var frames = YoloFolderReader.Read(Path.Combine(Models, "testdata", "twin"), manifest.Classes, manifest.Classes);
+
+        var result = ModelEvaluator.Evaluate(model, frames, manifest.ScoreThreshold, minSide: 20);
+        var car = result.Classes[0];
+
+        Assert.Equal(1, result.Frames);
+        Assert.Equal(6, car.GroundTruth);
+        Assert.Equal(6, car.TruePositives);
+        Assert.Equal(1.0, car.Ap50);
+        Assert.All(result.Classes.Skip(1), c => Assert.Equal(0, c.GroundTruth));
+    }
+}

@@ -1,0 +1,61 @@
+using EdgeCity.Domain.Geometry;
+using EdgeCity.Vision.Evaluation;
+
+namespace EdgeCity.Vision.Tests.Evaluation;
+
+public sealed class LabelReaderSpec
+{
+    [Fact]
+    public void Yolo_lines_become_pixel_boxes_with_classes_mapped_by_name_and_unknown_classes_dropped()
+    {
+        var dir = Directory.CreateTempSubdirectory("yolo-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "a.txt");
+            File.WriteAllText(path, "1 0.5 0.5 0.25 0.5\n\n0 0.1 0.1 0.1 0.1\n");
+            // data set: [person, car]; model: [car, bus, ..., person]
+            var boxes = YoloFolderReader.ReadLabels(path, 640, 360, [5, 0]);
+
+            Assert.Equal(2, boxes.Count);
+            Assert.Equal((0, new BoxF(240, 90, 400, 270)), (boxes[0].ClassId, boxes[0].Box));
+            Assert.Equal(5, boxes[1].ClassId);
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void A_bad_label_line_is_an_error_naming_file_and_line()
+    {
+        var dir = Directory.CreateTempSubdirectory("yolo-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "b.txt");
+            File.WriteAllText(path, "0 0.5 0.5 0.1 0.1\n0 0.5 oops 0.1 0.1\n");
+
+            var error = Assert.Throws<LabelSetException>(() => YoloFolderReader.ReadLabels(path, 640, 360, [0]));
+
+            Assert.Contains("b.txt:2", error.Message);
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void A_twin_truth_line_marks_vehicles_crossing_the_count_line_as_at_the_stop_line()
+    {
+        const string line = """{"camera":"J1-W_J1","frame":3,"time":1.0,"width":640,"height":360,"objects":[{"id":"a","box":[10,20,50,60],"class":"car"},{"id":"b","box":[100,20,150,60],"class":"bus"},{"id":"c","box":[1,1,5,5],"class":"tram"}],"crossings":[{"line":"W-in","vehicle":"b","direction":"in"}]}""";
+
+        var boxes = TwinRecordingReader.ParseFrame(line, ["car", "bus"], 320, 180);
+
+        Assert.Equal(2, boxes.Count);
+        Assert.Equal(new BoxF(5, 10, 25, 30), boxes[0].Box); // video at half the truth's size
+        Assert.False(boxes[0].AtStopLine);
+        Assert.True(boxes[1].AtStopLine);
+        Assert.Equal(1, boxes[1].ClassId);
+    }
+}

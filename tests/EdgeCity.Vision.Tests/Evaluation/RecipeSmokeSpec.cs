@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using EdgeCity.Vision.Tests.Support;
+
+namespace EdgeCity.Vision.Tests.Evaluation;
+
+/// <summary>CI's short run of the training recipe: a few steps on a generated data set, CPU, ONNX export, so the recipe cannot rot.</summary>
+public sealed class RecipeSmokeSpec
+{
+    private const string Python = "/usr/bin/python3";
+
+    [Fact]
+    public void The_training_recipe_runs_a_few_steps_and_exports_a_yolov8_layout_onnx()
+    {
+        Assert.True(File.Exists(Python), $"{Python} is missing: install Debian's python3 with python3-torch python3-torchvision python3-onnx python3-pil python3-numpy");
+        var probe = Run("-c \"import torch, torchvision, onnx, PIL, numpy\"");
+        Assert.True(probe.Code == 0, $"the recipe needs Debian's python3-torch python3-torchvision python3-onnx python3-pil python3-numpy (apt-get install them, or ./edgecity models train installs them): {probe.Output}");
+
+        var outDir = Directory.CreateTempSubdirectory("recipe-smoke-");
+        try
+        {
+            var recipe = Path.Combine(RepoPaths.Root, "models", "train", "train.py");
+            var run = Run($"\"{recipe}\" --smoke --steps 2 --threads 2 --out \"{outDir.FullName}\"");
+
+            Assert.True(run.Code == 0, run.Output);
+            Assert.Contains("trained 2 steps", run.Output);
+            var onnx = Path.Combine(outDir.FullName, "edgecity-vehicles.onnx");
+            Assert.True(File.Exists(onnx), run.Output);
+            var check = Run($"-c \"import onnx; m = onnx.load('{onnx}'); print([d.dim_value for d in m.graph.output[0].type.tensor_type.shape.dim], m.opset_import[0].version)\"");
+            Assert.Contains("[1, 10, 315] 13", check.Output); // 4 + 6 classes by 20x12 + 10x6 + 5x3 cells of a 160x96 input; opset 13
+        }
+        finally
+        {
+            outDir.Delete(true);
+        }
+    }
+
+    private static (int Code, string Output) Run(string args)
+    {
+        var info = new ProcessStartInfo(Python, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using var p = Process.Start(info)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        return (p.ExitCode, stdout.Result + stderr.Result);
+    }
+}
