@@ -16,6 +16,11 @@ public sealed class SumoNetworkReaderSpec
         "kuehne/kuehne.net.xml",
         "bs3d/bs.net.xml",
         "DRT/osm.net.xml",
+        "A10KW/osm.net.xml",
+        // OSM-imported city networks shipped with sumolib's scenarios: clustered junctions, many-phase programs.
+        "../sumolib/scenario/scenarios/RealWorld/pasubio/pasubio_buslanes.net.xml",
+        "../sumolib/scenario/scenarios/RealWorld/acosta/acosta_buslanes.net.xml",
+        "../sumolib/scenario/scenarios/RealWorld/joined/joined_buslanes.net.xml",
     };
 
     [Theory]
