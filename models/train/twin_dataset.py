@@ -67,7 +67,8 @@ def convert(avi, truth, out_dir, prefix, every, width, height, min_side):
             fr = frames[index]
             sw, sh = fr["width"], fr["height"]
             lines = []
-            for o in fr["objects"]:
+            # "vehicles" is the twin's truth format (TruthFrame); "objects" is what recordings made before it held.
+            for o in fr.get("vehicles", fr.get("objects", [])):
                 if o["class"] not in CLASSES:
                     continue
                 l, t, r, b = o["box"]

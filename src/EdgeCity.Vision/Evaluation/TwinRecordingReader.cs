@@ -59,7 +59,7 @@ public static class TwinRecordingReader
             {
                 truth = ParseFrame(line, modelClasses, image.Width, image.Height);
             }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or InvalidDataException)
             {
                 image.Dispose();
                 throw new LabelSetException($"{truthPath}:{lineNo}: {ex.Message}", ex);
@@ -86,7 +86,11 @@ public static class TwinRecordingReader
         }
 
         var boxes = new List<GroundTruthBox>();
-        foreach (var o in root.GetProperty("objects").EnumerateArray())
+        // "vehicles" is the twin's truth format (TruthFrame); "objects" is what recordings made before it held.
+        var objects = root.TryGetProperty("vehicles", out var vehicles) ? vehicles
+            : root.TryGetProperty("objects", out var older) ? older
+            : throw new InvalidDataException("a truth line has no \"vehicles\" array");
+        foreach (var o in objects.EnumerateArray())
         {
             var cls = IndexOf(modelClasses, o.GetProperty("class").GetString() ?? string.Empty);
             if (cls < 0)

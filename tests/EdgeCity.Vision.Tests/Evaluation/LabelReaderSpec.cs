@@ -48,7 +48,18 @@ public sealed class LabelReaderSpec
     [Fact]
     public void A_twin_truth_line_marks_vehicles_crossing_the_count_line_as_at_the_stop_line()
     {
-        const string line = """{"camera":"J1-W_J1","frame":3,"time":1.0,"width":640,"height":360,"objects":[{"id":"a","box":[10,20,50,60],"class":"car"},{"id":"b","box":[100,20,150,60],"class":"bus"},{"id":"c","box":[1,1,5,5],"class":"tram"}],"crossings":[{"line":"W-in","vehicle":"b","direction":"in"}]}""";
+        // The line as the camera twin writes it (TruthFrame), so reader and writer cannot drift apart again.
+        var line = new EdgeCity.Domain.Evaluation.TruthFrame
+        {
+            Camera = "J1-W_J1", Frame = 3, Time = 1.0, Width = 640, Height = 360,
+            Vehicles =
+            [
+                new() { Id = "a", Box = [10, 20, 50, 60], Class = "car", Lane = "W_J1_0" },
+                new() { Id = "b", Box = [100, 20, 150, 60], Class = "bus", Lane = "W_J1_1" },
+                new() { Id = "c", Box = [1, 1, 5, 5], Class = "tram", Lane = "W_J1_1" },
+            ],
+            Crossings = [new() { Line = "W-in", Vehicle = "b", Direction = "forward", Class = "bus" }],
+        }.ToJsonLine();
 
         var boxes = TwinRecordingReader.ParseFrame(line, ["car", "bus"], 320, 180);
 
@@ -57,5 +68,15 @@ public sealed class LabelReaderSpec
         Assert.False(boxes[0].AtStopLine);
         Assert.True(boxes[1].AtStopLine);
         Assert.Equal(1, boxes[1].ClassId);
+    }
+
+    [Fact]
+    public void A_truth_line_from_before_the_vehicles_field_is_still_read()
+    {
+        const string line = """{"frame":3,"time":1.0,"width":640,"height":360,"objects":[{"id":"a","box":[10,20,50,60],"class":"car"}],"crossings":[]}""";
+
+        var boxes = TwinRecordingReader.ParseFrame(line, ["car"], 640, 360);
+
+        Assert.Equal(new BoxF(10, 20, 50, 60), Assert.Single(boxes).Box);
     }
 }

@@ -34,6 +34,39 @@ public sealed class RecipeSmokeSpec
         }
     }
 
+    [Fact]
+    public void The_recipe_turns_a_committed_twin_recording_into_yolo_labels_with_the_twins_exact_boxes()
+    {
+        // twin_dataset.py reads what the twin writes: a drift between the two once left every label file empty.
+        var recordings = Path.Combine(RepoPaths.Root, "tests", "fixtures", "recordings");
+        var truth = Path.Combine(recordings, "J1-W_J1.truth.jsonl");
+        var outDir = Directory.CreateTempSubdirectory("recipe-frames-");
+        try
+        {
+            var script = Path.Combine(RepoPaths.Root, "models", "train");
+            var run = Run($"-c \"import sys; sys.path.insert(0, '{script}'); import twin_dataset as d; " +
+                          $"print('kept', d.convert('{Path.Combine(recordings, "J1-W_J1.mp4")}', '{truth}', '{outDir.FullName}', 'w', 100, 512, 288, 4))\"");
+
+            Assert.True(run.Code == 0, run.Output);
+            Assert.Contains("kept 6", run.Output); // frames 0, 100, ..., 500 of 600
+            var first = System.Text.Json.JsonDocument.Parse(File.ReadLines(truth).First()).RootElement;
+            var expected = first.GetProperty("vehicles").EnumerateArray().Count(v =>
+            {
+                var b = v.GetProperty("box").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+                return Math.Min(b[2] - b[0], b[3] - b[1]) >= 4;
+            });
+            var labels = File.ReadAllLines(Path.Combine(outDir.FullName, "labels", "w_000000.txt"));
+            Assert.True(expected > 0);
+            Assert.Equal(expected, labels.Length);
+            Assert.True(File.Exists(Path.Combine(outDir.FullName, "images", "w_000000.jpg")));
+            Assert.All(labels, l => Assert.Equal(5, l.Split(' ').Length));
+        }
+        finally
+        {
+            outDir.Delete(true);
+        }
+    }
+
     private static (int Code, string Output) Run(string args)
     {
         var info = new ProcessStartInfo(Python, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
