@@ -3,8 +3,8 @@ namespace EdgeCity.Domain.Sites;
 /// <summary>Checks a parsed site for the mistakes that would otherwise surface at an intersection: missing ids, duplicates, dangling references.</summary>
 public static class SiteValidator
 {
-    /// <summary>Controllers a site may name; the signal-control work grows this list.</summary>
-    public static readonly IReadOnlySet<string> KnownControllers = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "fixed" };
+    /// <summary>Controllers a site may name: every controller <see cref="Control.Controllers.SignalControllers"/> builds.</summary>
+    public static readonly IReadOnlySet<string> KnownControllers = new HashSet<string>(Control.Controllers.SignalControllers.Names, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Returns every problem found; an empty list means the site is usable.</summary>
     public static IReadOnlyList<SiteError> Validate(SiteDefinition site, IReadOnlySet<string>? knownControllers = null)

@@ -48,7 +48,7 @@ public static class SiteFromSumo
             {
                 Id = tls.Id,
                 SumoTls = tls.Id,
-                Controller = "fixed",
+                Controller = "schedule", // EdgeCity's own adaptive controller, on the SUMO program's phases and bounds
                 Plan = PlanOf(signal),
                 Approaches = approaches,
             });

@@ -31,6 +31,20 @@ public sealed class SiteFileSpec
         Assert.Equal(10, site.Cameras[0].MaxFps);
     }
 
+    [Theory]
+    [InlineData("fixed")]
+    [InlineData("actuated")]
+    [InlineData("webster")]
+    [InlineData("max-pressure")]
+    [InlineData("schedule")]
+    public void Every_controller_the_node_builds_can_be_chosen_per_intersection(string controller)
+    {
+        var result = SiteFile.Parse(Valid.Replace("\"controller\": \"fixed\"", $"\"controller\": \"{controller}\"", StringComparison.Ordinal), "site.json");
+
+        Assert.True(result.IsValid, result.Describe());
+        Assert.Equal(controller, result.Site!.Intersections[0].Controller);
+    }
+
     [Fact]
     public void An_unknown_field_is_an_error_naming_that_field()
     {
