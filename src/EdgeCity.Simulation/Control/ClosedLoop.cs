@@ -32,9 +32,10 @@ public static class ClosedLoop
         traci.Step();
         var time = traci.Time;
         var tick = Math.Max(0.01, time - t0);
-        var junctions = signals.Select(s => new ControlledJunction(s, controller, time, tick)).ToList();
+        var close = JunctionSpacing.CloselySpaced(signals, network);
+        var junctions = signals.Select(s => new ControlledJunction(s, controller, time, tick, close.Contains(s.TrafficLight.Id))).ToList();
         var detectors = new SumoDetectors(traci, network, junctions.SelectMany(j => j.Lanes));
-        log?.Invoke($"seed {seed}: EdgeCity ({controller}) controls {junctions.Count} junctions, reading {detectors.LaneCount} lanes every {tick:0.##} s");
+        log?.Invoke($"seed {seed}: EdgeCity ({controller}) controls {junctions.Count} junctions ({close.Count} closely spaced), reading {detectors.LaneCount} lanes every {tick:0.##} s");
         long steps = 2;
         var changes = new List<(string, string)>();
         while (time < scenario.End - tick / 2)

@@ -17,14 +17,15 @@ public sealed class ControlledJunction
     private readonly Dictionary<string, MovementObservation> _observations = [];
     private string? _lastState;
 
-    public ControlledJunction(SumoSignalModel signal, string controller, double startTime, double tickSeconds)
+    public ControlledJunction(SumoSignalModel signal, string controller, double startTime, double tickSeconds, bool closelySpaced = false)
     {
         TrafficLightId = signal.TrafficLight.Id;
         LinkCount = signal.TrafficLight.LinkCount;
         Timings = new SignalTimings(ControlBounds.Relax(signal.Model));
+        CloselySpaced = closelySpaced;
         Lanes = MovementLanes.Of(signal.TrafficLight, Timings.Model);
         _controller = controller is "schedule"
-            ? new ScheduleDrivenController(Timings, new SaturationFlows(Timings.Model), SumoSchedule)
+            ? new ScheduleDrivenController(Timings, new SaturationFlows(Timings.Model), SumoSchedule with { FollowProgramClock = closelySpaced })
             : SignalControllers.Create(controller, Timings);
         _validator = new PlanValidator(Timings, startTime);
         _monitor = new SignalRuleMonitor(Timings, startTime, tickSeconds);
@@ -46,6 +47,9 @@ public sealed class ControlledJunction
     public IReadOnlyList<MovementLanes> Lanes { get; }
 
     public string ControllerName => _controller.Name;
+
+    /// <summary>Closely spaced (<see cref="JunctionSpacing"/>): the schedule-driven controller keeps the program's clock.</summary>
+    public bool CloselySpaced { get; }
 
     public SignalState State => _validator.Current;
 

@@ -71,4 +71,23 @@ public sealed class ScheduleDrivenControllerSpec
         var arrivals = outflow.ArrivalsFrom("a", travelSeconds: 20, share: 1.0, nowSeconds: 100);
         Assert.Equal([20.5, 22.5, 24.5, 26.5], arrivals.Select(v => v.EtaSeconds));
     }
+
+    [Fact]
+    public void Closely_spaced_it_keeps_the_program_clock_whatever_the_queues()
+    {
+        // Its neighbours run the same clock: a long queue on b alone must not pull b's green forward or stretch it.
+        var controller = new ScheduleDrivenController(Timings, new SaturationFlows(Timings.Model), new ScheduleSettings { FollowProgramClock = true });
+        var states = ControllerRun.Drive(Timings, controller, (_, _) => new Dictionary<string, MovementObservation>
+        {
+            ["a"] = new(),
+            ["b"] = new() { QueueVehicles = 30, Presence = true },
+        }, 300);
+
+        // Windows of 25 s (5 s transition + 20 s green), A's from 0 s: the same plan as fixed time.
+        var services = ControllerRun.Services(states).Skip(1).Take(6).ToList();
+        Assert.Equal(["B", "A", "B", "A", "B", "A"], services.Select(s => s.Phase));
+        Assert.All(services, s => Assert.Equal(20.0, s.Served, 0));
+        Assert.Equal([30.0, 80.0, 130.0], services.Where(s => s.Phase == "B").Select(s => Math.Round(s.Start, 1)));
+        Assert.All(states.Where(s => !s.InTransition), s => Assert.Equal(s.TimeSeconds % 50 < 25 ? "A" : "B", s.ActivePhaseId));
+    }
 }

@@ -9,7 +9,8 @@ namespace EdgeCity.Domain.Control.Controllers;
 /// then each following phase served while its queue or arriving cluster lasts — in a queue model with saturation
 /// flow, start-up loss and real transition times, for the least total delay. Only the first step of the best
 /// schedule is applied; the schedule's departures are published for downstream neighbours as an
-/// <see cref="OutflowForecast"/>. Acts on any phase set, acyclically.
+/// <see cref="OutflowForecast"/>. Acts on any phase set, acyclically; closely spaced junctions
+/// (<see cref="ScheduleSettings.FollowProgramClock"/>) keep their program's common clock instead.
 /// </summary>
 public sealed class ScheduleDrivenController : ISignalController
 {
@@ -28,6 +29,7 @@ public sealed class ScheduleDrivenController : ISignalController
     private readonly double[] _waitingSince;
     private readonly double[] _queueBuffer;
     private readonly double[] _ageBuffer;
+    private readonly FixedTimeController _clock;
     private double _lastPlan = double.NegativeInfinity;
     private SignalDecision? _lastHold;
 
@@ -56,6 +58,7 @@ public sealed class ScheduleDrivenController : ISignalController
         _waitingSince = _movements.Select(_ => double.NaN).ToArray();
         _queueBuffer = new double[_movements.Length];
         _ageBuffer = new double[_movements.Length];
+        _clock = new FixedTimeController(timings);
     }
 
     public string Name => "schedule";
@@ -72,6 +75,12 @@ public sealed class ScheduleDrivenController : ISignalController
         if (signal.InTransition)
         {
             return new SignalDecision(signal.ActivePhaseId, "schedule: transition in progress");
+        }
+
+        if (_settings.FollowProgramClock)
+        {
+            var clock = _clock.Decide(input);
+            return clock with { Reason = $"schedule: closely spaced, on the program clock ({clock.Reason})" };
         }
 
         var current = _timings.PhaseIndex[signal.ActivePhaseId];

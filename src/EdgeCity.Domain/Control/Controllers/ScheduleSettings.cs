@@ -27,6 +27,13 @@ public sealed record ScheduleSettings
     /// </summary>
     public double MaxWaitSeconds { get; init; } = 120.0;
 
+    /// <summary>
+    /// Keep the program's clock (its cycle and phase windows, or a corridor's advised cycle and offset) instead of
+    /// planning: for closely spaced junctions, where a green fills the short link to the next junction before that
+    /// junction's own green unless both run on one clock, and local plans spill back into each other.
+    /// </summary>
+    public bool FollowProgramClock { get; init; }
+
     /// <summary>Delay charged per vehicle still queued at the end of the horizon (it waits at least this much more).</summary>
     public double ResidualDelaySeconds { get; init; } = 20.0;
 }
