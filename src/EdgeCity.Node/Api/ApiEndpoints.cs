@@ -35,6 +35,7 @@ public static class ApiEndpoints
         api.MapGet("/cameras", () => view.Cameras());
         api.MapGet("/cameras/{id}", (string id) =>
             view.Cameras().FirstOrDefault(c => c.Id == id) is { } c ? Results.Ok(new { status = c, definition = view.Camera(id) }) : NotFound("camera", id));
+        app.MapCameraFrames(view);
         api.MapGet("/events", (HttpContext http, ActorSystem system) => OperatorEventStream.RunAsync(http, view, system));
 
         var changes = api.MapGroup(string.Empty).AddEndpointFilter<ApiToken>();

@@ -138,6 +138,11 @@ public sealed class OperatorView
             var x = Intersection(status.IntersectionId);
             x.Controller = status.Controller;
             x.StaleMovements = status.StaleMovements;
+            foreach (var approach in status.Approaches)
+            {
+                x.Observed(approach);
+            }
+
             Touch();
         }
     }
