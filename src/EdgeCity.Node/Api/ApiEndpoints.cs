@@ -23,8 +23,8 @@ public static class ApiEndpoints
     public static void MapEdgeCityApi(this WebApplication app)
     {
         var view = OperatorViewHosting.Attach(app);
-        var launch = app.Services.GetRequiredService<NodeLaunch>();
-        var map = new Lazy<DistrictMap>(() => DistrictMapBuilder.Build(launch.Site, launch.SitePath));
+        var (site, sitePath) = OperatorSite.Of(app.Services);
+        var map = new Lazy<DistrictMap>(() => DistrictMapBuilder.Build(site, sitePath));
 
         var api = app.MapGroup("/api").WithTags("operator");
         api.MapGet("/cluster", (ActorSystem system) => ClusterView.Of(system));
@@ -48,7 +48,7 @@ public static class ApiEndpoints
             }
 
             var errors = new PayloadErrors();
-            var camera = PayloadValidation.Camera(payload!, launch.Site, errors);
+            var camera = PayloadValidation.Camera(payload!, site, errors);
             if (camera is null)
             {
                 return errors.ToProblem("The camera is not valid");

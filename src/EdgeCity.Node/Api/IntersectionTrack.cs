@@ -22,6 +22,9 @@ internal sealed class IntersectionTrack(string id, string? name, string controll
     /// <summary>True once this node's own coordinator reported: cluster copies of the same intersection are then ignored.</summary>
     public bool Local { get; private set; }
 
+    /// <summary>True once a signal state arrived (from the coordinator's events, its status, or the cluster).</summary>
+    public bool HasSignal => Now is not null;
+
     private SignalNow? Now { get; set; }
 
     public void Signal(DateTimeOffset at, string phase, bool transition, IReadOnlyDictionary<string, string> indications, string fallback, string reason, bool local)

@@ -32,7 +32,7 @@ public static class DashboardEndpoints
             : $"Frames: off ({ShowFramesKey}); only measurements leave the cameras.";
         var index = Asset("index.html")
             .Replace("{{MODE}}", WebUtility.HtmlEncode(launch.Mode), StringComparison.Ordinal)
-            .Replace("{{SITE}}", WebUtility.HtmlEncode(launch.Site?.Name ?? "no site"), StringComparison.Ordinal)
+            .Replace("{{SITE}}", WebUtility.HtmlEncode((OperatorSite.Of(app.Services).Site?.Name ?? "no site")), StringComparison.Ordinal)
             .Replace("{{FRAMES}}", WebUtility.HtmlEncode(frames), StringComparison.Ordinal)
             .Replace("{{SHOW_FRAMES}}", showFrames ? "on" : "off", StringComparison.Ordinal);
 

@@ -186,8 +186,8 @@ function updateCards(intersections, now) {
     $('.reason', c).textContent = x.reason ? `last change: ${x.reason}` : '';
     drawTimeline($('.timeline', c), x, now);
     const series = state.samples[x.id] || {};
-    drawPlot($('.delay-plot', c), x.id, series, now, 'd', 'delay per approach (queue discharge estimate)', 's', 10);
-    drawPlot($('.flow-plot', c), x.id, series, now, 'f', 'flow per approach', 'veh/h', 200);
+    drawPlot($('.delay-plot', c), x.id, series, now, 'd', 'delay (queue discharge est.)', 's', 10);
+    drawPlot($('.flow-plot', c), x.id, series, now, 'f', 'flow', 'veh/h', 200);
   }
 }
 
