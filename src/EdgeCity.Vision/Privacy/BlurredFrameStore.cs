@@ -178,5 +178,17 @@ public sealed class BlurredFrameStore : IDisposable
         }
     }
 
-    private sealed record Pending(string CameraId, long FrameNumber, DateTimeOffset CapturedAt, Mat Image, Detection[] Detections);
+    /// <summary>A frame copy waiting for the blurring thread; a class, not a record: it is never a message.</summary>
+    private sealed class Pending(string cameraId, long frameNumber, DateTimeOffset capturedAt, Mat image, Detection[] detections)
+    {
+        public string CameraId { get; } = cameraId;
+
+        public long FrameNumber { get; } = frameNumber;
+
+        public DateTimeOffset CapturedAt { get; } = capturedAt;
+
+        public Mat Image { get; } = image;
+
+        public Detection[] Detections { get; } = detections;
+    }
 }
