@@ -13,7 +13,7 @@ namespace EdgeCity.Node.Api;
 /// </summary>
 public static class CameraFrameEndpoint
 {
-    /// <summary>How many frames per second per camera are blurred for the operator view (0.2–5, default 2).</summary>
+    /// <summary>How many frames per second per camera are blurred for the operator view (0.2–5, default 1), while someone asks for them.</summary>
     public const string FramesPerSecondKey = "EdgeCity:Dashboard:FramesPerSecond";
 
     /// <summary>Folder of the Haar cascades (default Debian's <c>opencv-data</c> folder).</summary>
@@ -24,7 +24,7 @@ public static class CameraFrameEndpoint
         var enabled = app.Configuration.GetValue<bool>(DashboardEndpoints.ShowFramesKey);
         if (enabled)
         {
-            var fps = Math.Clamp(app.Configuration.GetValue<double?>(FramesPerSecondKey) ?? 2, 0.2, 5);
+            var fps = Math.Clamp(app.Configuration.GetValue<double?>(FramesPerSecondKey) ?? 1, 0.2, 5);
             var options = new PrivacyBlurOptions { CascadeFolder = app.Configuration[CascadeFolderKey] ?? PrivacyBlurOptions.DebianCascadeFolder };
             app.Lifetime.ApplicationStarted.Register(() =>
             {

@@ -7,14 +7,17 @@ namespace EdgeCity.Vision.Privacy;
 /// Keeps each camera's newest blurred frame for the operator view. The inference thread offers its frames (with their
 /// detections); while the store is enabled it copies at most one per <see cref="MinInterval"/> per camera, and a thread
 /// of its own blurs faces and plates (<see cref="PrivacyBlur"/>) and encodes the JPEG, so inference never waits on it.
-/// Newest only: a copy not yet blurred when the next arrives is replaced (and counted), never queued. Disabled, it
-/// takes nothing and starts no thread: no frame exists outside the pipeline.
+/// Newest only: a copy not yet blurred when the next arrives is replaced (and counted), never queued. On demand: only
+/// cameras whose frame was asked for in the last <see cref="WatchedFor"/> are copied, because the face cascade costs
+/// tens of milliseconds per frame on a 2-core box and nobody may be looking. Disabled, it takes nothing and starts no
+/// thread: no frame exists outside the pipeline.
 /// </summary>
 public sealed class BlurredFrameStore : IDisposable
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Pending> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _lastTaken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _watched = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BlurredFrame> _latest = new(StringComparer.Ordinal);
     private readonly AutoResetEvent _wake = new(false);
     private readonly TimeProvider _time;
@@ -25,8 +28,11 @@ public sealed class BlurredFrameStore : IDisposable
 
     public BlurredFrameStore(TimeProvider time) => _time = time;
 
-    /// <summary>Most often a camera's frame is copied for blurring (default 2 per second).</summary>
-    public TimeSpan MinInterval { get; private set; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>Most often a camera's frame is copied for blurring (default once a second).</summary>
+    public TimeSpan MinInterval { get; private set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long after its last <see cref="Latest"/> call a camera's frames keep being blurred.</summary>
+    public TimeSpan WatchedFor { get; set; } = TimeSpan.FromSeconds(10);
 
     public bool Enabled => _enabled;
 
@@ -74,6 +80,11 @@ public sealed class BlurredFrameStore : IDisposable
         var now = _time.GetTimestamp();
         lock (_gate)
         {
+            if (!_watched.TryGetValue(cameraId, out var asked) || _time.GetElapsedTime(asked, now) > WatchedFor)
+            {
+                return; // nobody looks at this camera: no copy, no blurring
+            }
+
             if (_lastTaken.TryGetValue(cameraId, out var last) && _time.GetElapsedTime(last, now) < MinInterval)
             {
                 return;
@@ -99,11 +110,19 @@ public sealed class BlurredFrameStore : IDisposable
         _wake.Set();
     }
 
-    /// <summary>The camera's newest blurred frame, or null when there is none (disabled, or no frame yet).</summary>
+    /// <summary>
+    /// The camera's newest blurred frame, or null when there is none (disabled, or no frame yet). Asking is also what
+    /// keeps the camera's frames being blurred (see <see cref="WatchedFor"/>); when disabled it records nothing.
+    /// </summary>
     public BlurredFrame? Latest(string cameraId)
     {
         lock (_gate)
         {
+            if (_enabled)
+            {
+                _watched[cameraId] = _time.GetTimestamp();
+            }
+
             return _latest.GetValueOrDefault(cameraId);
         }
     }
@@ -115,6 +134,7 @@ public sealed class BlurredFrameStore : IDisposable
         {
             _latest.Remove(cameraId);
             _lastTaken.Remove(cameraId);
+            _watched.Remove(cameraId);
         }
     }
 

@@ -69,12 +69,12 @@ public sealed class PrivacyBlur : IDisposable
             Cv2.EqualizeHist(gray, gray);
             foreach (var c in _faces)
             {
-                Add(regions, c.DetectMultiScale(gray, 1.1, 4, HaarDetectionTypes.ScaleImage, new Size(16, 16)), PrivacyRegionSource.FaceCascade, frame);
+                Add(regions, c.DetectMultiScale(gray, _options.CascadeScaleFactor, 4, HaarDetectionTypes.ScaleImage, new Size(_options.MinFacePixels, _options.MinFacePixels)), PrivacyRegionSource.FaceCascade, frame);
             }
 
             foreach (var c in _plates)
             {
-                Add(regions, c.DetectMultiScale(gray, 1.1, 3, HaarDetectionTypes.ScaleImage, new Size(24, 8)), PrivacyRegionSource.PlateCascade, frame);
+                Add(regions, c.DetectMultiScale(gray, _options.CascadeScaleFactor, 3, HaarDetectionTypes.ScaleImage, new Size(_options.MinPlateWidthPixels, _options.MinPlateWidthPixels / 3)), PrivacyRegionSource.PlateCascade, frame);
             }
         }
 

@@ -26,6 +26,8 @@ public sealed class BlurredFrameStoreSpec
         store.Blurred = (_, regions) => Interlocked.Add(ref blurred, regions.Count);
         store.Enable(new PrivacyBlurOptions(), TimeSpan.FromHours(1));
         using var original = StreetScene.Render();
+        store.Offer("cam", 6, DateTimeOffset.UnixEpoch, original, StreetScene.Detections); // nobody asked for "cam" yet: not taken
+        Assert.Null(store.Latest("cam")); // an operator asks; from now on its frames are blurred
 
         store.Offer("cam", 7, DateTimeOffset.UnixEpoch, original, StreetScene.Detections);
         Eventually.True(() => store.Latest("cam") is not null, "a blurred frame");

@@ -238,7 +238,7 @@ function refreshFrames() {
     img.src = `/api/cameras/${encodeURIComponent(id)}/frame?n=${Date.now()}`;
   }
 }
-if (framesOn) setInterval(refreshFrames, 1000);
+if (framesOn) setInterval(refreshFrames, 2000); // the node blurs a camera's frames only while they are asked for
 
 function updateSimulation(sim) {
   const s = $('#sim');
