@@ -59,7 +59,7 @@ public sealed class InferenceActor : ReceiveActor, IWithStash
             _log.Info("model {0}: loaded on {1} ({2} layout, {3}x{4} input, batch {5})", _modelName, _model.ProviderLabel, _model.Manifest.Layout,
                 _model.Manifest.Input.Width, _model.Manifest.Input.Height, _model.FixedBatch?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? $"dynamic, up to {_model.MaxBatch}");
             CameraMetrics.ModelUp.WithLabels(_modelName, _model.ProviderLabel).Set(1);
-            _loop = new InferenceLoop(_model, _options.ToDetectorOptions(), _options.Time, _log);
+            _loop = new InferenceLoop(_model, _options.ToDetectorOptions(), _options.Time, _log, PrivateFrames.Get(Context.System).Store);
             _loop.Start();
             Become(Ready);
             Stash.UnstashAll();

@@ -5,6 +5,7 @@ using EdgeCity.Domain.Detection;
 using EdgeCity.Domain.Geometry;
 using EdgeCity.Vision.Capture;
 using EdgeCity.Vision.Inference;
+using EdgeCity.Vision.Privacy;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EdgeCity.Actors.Inference;
@@ -20,6 +21,7 @@ public sealed class InferenceLoop
     private readonly DetectorOptions _options;
     private readonly TimeProvider _time;
     private readonly ILoggingAdapter _log;
+    private readonly BlurredFrameStore? _frames;
     private readonly object _gate = new();
     private readonly List<Feed> _feeds = [];
     private readonly List<LatestFrameSlot> _toRelease = [];
@@ -28,8 +30,10 @@ public sealed class InferenceLoop
     private volatile bool _stopping;
     private int _next;
 
-    public InferenceLoop(DetectionModel model, DetectorOptions options, TimeProvider time, ILoggingAdapter log)
+    /// <summary>Prepares the thread; <paramref name="frames"/> (when given) is offered each inferred frame for the operator view, and takes nothing unless enabled.</summary>
+    public InferenceLoop(DetectionModel model, DetectorOptions options, TimeProvider time, ILoggingAdapter log, BlurredFrameStore? frames = null)
     {
+        _frames = frames;
         _model = model;
         _options = options;
         _time = time;
@@ -165,6 +169,7 @@ public sealed class InferenceLoop
                     feed.InferenceSeconds.Observe(inferSeconds);
                     feed.EndToEndSeconds.Observe(_time.GetElapsedTime(frame.CapturedTimestamp).TotalSeconds);
                     feed.Camera.Tell(new FrameInferred(detections));
+                    _frames?.Offer(feed.CameraId, frame.FrameNumber, frame.CapturedAt, frame.Image, detections.Detections);
                 }
             }
         }

@@ -78,7 +78,7 @@ public sealed class IntersectionCoordinator : ReceiveActor
         });
         Receive<GetIntersectionStatus>(_ => Sender.Tell(new IntersectionStatus(
             _id, _controller.Name, _validator.Current, _mode, _controller.StaleMovements, _ticks, _decisions, _prevented,
-            _monitor.Violations.Count, _adviceInForce)));
+            _monitor.Violations.Count, _adviceInForce) { Approaches = LatestByApproach() }));
     }
 
     public static Props Props(IntersectionCoordinatorSettings settings) =>
@@ -192,6 +192,25 @@ public sealed class IntersectionCoordinator : ReceiveActor
 
         PublishOutflow();
     }
+
+    private List<ApproachObservation> LatestByApproach() =>
+        _settings.Timings.Model.Movements
+            .Where(m => _latest.ContainsKey(m.Id))
+            .GroupBy(m => m.Approach, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var seen = g.Select(m => _latest[m.Id]).ToList();
+                var busiest = new MovementObservation
+                {
+                    QueueVehicles = seen.Max(x => x.Observation.QueueVehicles),
+                    FlowVehiclesPerHour = seen.Max(x => x.Observation.FlowVehiclesPerHour),
+                    Occupancy = seen.Max(x => x.Observation.Occupancy),
+                    Presence = seen.Any(x => x.Observation.Presence),
+                    Stale = seen.All(x => x.Observation.Stale),
+                };
+                return new ApproachObservation(g.Key, busiest, seen.Max(x => x.At));
+            })
+            .ToList();
 
     private IReadOnlyDictionary<string, MovementObservation> Observe(DateTimeOffset now)
     {

@@ -13,4 +13,11 @@ public sealed record IntersectionStatus(
     long Decisions,
     long ViolationsPrevented,
     int RuleBreaks,
-    CorridorAdvice? Advice);
+    CorridorAdvice? Advice)
+{
+    /// <summary>
+    /// Per approach, the latest data its movements got (queue, flow, occupancy: the busiest movement's, since
+    /// movements of one approach share lanes), stamped with when it was measured: what the operator view plots.
+    /// </summary>
+    public IReadOnlyList<ApproachObservation> Approaches { get; init; } = [];
+}

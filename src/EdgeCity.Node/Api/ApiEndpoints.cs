@@ -23,8 +23,8 @@ public static class ApiEndpoints
     public static void MapEdgeCityApi(this WebApplication app)
     {
         var view = OperatorViewHosting.Attach(app);
-        var launch = app.Services.GetRequiredService<NodeLaunch>();
-        var map = new Lazy<DistrictMap>(() => DistrictMapBuilder.Build(launch.Site, launch.SitePath));
+        var (site, sitePath) = OperatorSite.Of(app.Services);
+        var map = new Lazy<DistrictMap>(() => DistrictMapBuilder.Build(site, sitePath));
 
         var api = app.MapGroup("/api").WithTags("operator");
         api.MapGet("/cluster", (ActorSystem system) => ClusterView.Of(system));
@@ -35,6 +35,7 @@ public static class ApiEndpoints
         api.MapGet("/cameras", () => view.Cameras());
         api.MapGet("/cameras/{id}", (string id) =>
             view.Cameras().FirstOrDefault(c => c.Id == id) is { } c ? Results.Ok(new { status = c, definition = view.Camera(id) }) : NotFound("camera", id));
+        app.MapCameraFrames(view);
         api.MapGet("/events", (HttpContext http, ActorSystem system) => OperatorEventStream.RunAsync(http, view, system));
 
         var changes = api.MapGroup(string.Empty).AddEndpointFilter<ApiToken>();
@@ -47,7 +48,7 @@ public static class ApiEndpoints
             }
 
             var errors = new PayloadErrors();
-            var camera = PayloadValidation.Camera(payload!, launch.Site, errors);
+            var camera = PayloadValidation.Camera(payload!, site, errors);
             if (camera is null)
             {
                 return errors.ToProblem("The camera is not valid");

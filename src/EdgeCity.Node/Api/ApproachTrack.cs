@@ -7,7 +7,19 @@ internal sealed class ApproachTrack(string id)
 
     public string Id { get; } = id;
 
-    public void Add(MeasurementSample sample) => _samples.Enqueue(sample);
+    /// <summary>When a camera's measurement last arrived: the coordinator's copy of the same data is then not plotted twice.</summary>
+    public DateTimeOffset? LastCameraSample { get; private set; }
+
+    public DateTimeOffset? LastSample => _samples.Count > 0 ? _samples.Last().At : null;
+
+    public void Add(MeasurementSample sample, bool fromCamera = false)
+    {
+        _samples.Enqueue(sample);
+        if (fromCamera)
+        {
+            LastCameraSample = sample.At;
+        }
+    }
 
     public void Trim(DateTimeOffset since)
     {

@@ -1,3 +1,4 @@
+using EdgeCity.Actors.Signals;
 using Measurement = EdgeCity.Domain.Measurements.ApproachMeasurement;
 
 namespace EdgeCity.Node.Api;
@@ -5,6 +6,9 @@ namespace EdgeCity.Node.Api;
 /// <summary>One intersection's state and bounded history inside <see cref="OperatorView"/> (not thread-safe: the view locks).</summary>
 internal sealed class IntersectionTrack(string id, string? name, string controller, IReadOnlyList<string> approaches)
 {
+    /// <summary>Road length one queued vehicle takes (car plus gap).</summary>
+    private const double VehicleSpacingMetres = 7.5;
+
     private readonly List<PhaseSegment> _timeline = [];
     private readonly LinkedList<AuditEntry> _audit = new();
     private readonly Dictionary<string, ApproachTrack> _approaches = approaches.ToDictionary(a => a, a => new ApproachTrack(a), StringComparer.Ordinal);
@@ -17,6 +21,9 @@ internal sealed class IntersectionTrack(string id, string? name, string controll
 
     /// <summary>True once this node's own coordinator reported: cluster copies of the same intersection are then ignored.</summary>
     public bool Local { get; private set; }
+
+    /// <summary>True once a signal state arrived (from the coordinator's events, its status, or the cluster).</summary>
+    public bool HasSignal => Now is not null;
 
     private SignalNow? Now { get; set; }
 
@@ -34,13 +41,30 @@ internal sealed class IntersectionTrack(string id, string? name, string controll
 
     public void Queue(string approach, DateTimeOffset at, double metres) => Approach(approach).Add(new MeasurementSample(at, metres, null, null, null, false));
 
-    public void Measure(Measurement m) => Approach(m.Approach).Add(new MeasurementSample(
-        m.At,
-        m.QueueLengthMeters,
-        m.FlowVehiclesPerHourSmoothed,
-        DischargeDelay(m.QueueLengthMeters),
-        m.Occupancy,
-        m.CameraDown));
+    public void Measure(Measurement m) => Approach(m.Approach).Add(
+        new MeasurementSample(m.At, m.QueueLengthMeters, m.FlowVehiclesPerHourSmoothed, DischargeDelay(m.QueueLengthMeters), m.Occupancy, m.CameraDown),
+        fromCamera: true);
+
+    /// <summary>
+    /// What the coordinator last got for an approach (detectors in the demo, or cameras): plotted when it is newer than
+    /// the approach's last sample and no camera measurement of the approach arrived in the last 5 s (that one is richer).
+    /// </summary>
+    public void Observed(ApproachObservation o)
+    {
+        var track = Approach(o.Approach);
+        if (track.LastSample is { } last && o.MeasuredAt <= last)
+        {
+            return;
+        }
+
+        if (track.LastCameraSample is { } camera && o.MeasuredAt - camera < TimeSpan.FromSeconds(5))
+        {
+            return;
+        }
+
+        var metres = Math.Round(o.Observation.QueueVehicles * VehicleSpacingMetres, 1);
+        track.Add(new MeasurementSample(o.MeasuredAt, metres, Math.Round(o.Observation.FlowVehiclesPerHour), DischargeDelay(metres), o.Observation.Occupancy, o.Observation.Stale));
+    }
 
     public void Trim(DateTimeOffset since, int auditLimit)
     {
@@ -81,7 +105,7 @@ internal sealed class IntersectionTrack(string id, string? name, string controll
     /// Seconds the last queued vehicle waits to clear the stop line: queued vehicles (7.5 m each) times a 2 s saturation
     /// headway. An estimate from the queue the camera sees, labelled as such on the dashboard.
     /// </summary>
-    private static double DischargeDelay(double queueMetres) => Math.Round(queueMetres / 7.5 * 2.0, 1);
+    private static double DischargeDelay(double queueMetres) => Math.Round(queueMetres / VehicleSpacingMetres * 2.0, 1);
 
     private ApproachTrack Approach(string id)
     {

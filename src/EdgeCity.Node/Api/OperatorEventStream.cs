@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Akka.Actor;
+using EdgeCity.Node.Hosting;
 
 namespace EdgeCity.Node.Api;
 
@@ -18,6 +19,7 @@ public static class OperatorEventStream
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
         var ct = http.RequestAborted;
+        var live = http.RequestServices.GetService<LiveSignals>();
         long sent = -1;
         var lastSend = DateTimeOffset.MinValue;
         try
@@ -29,7 +31,7 @@ public static class OperatorEventStream
                 var now = view.Now;
                 if (version != sent || now - lastSend > TimeSpan.FromSeconds(5))
                 {
-                    var snapshot = new OperatorSnapshot(now, version, view.Intersections(withTimeline: true), view.Cameras(), ClusterView.Of(system));
+                    var snapshot = new OperatorSnapshot(now, version, view.Intersections(withTimeline: true), view.Cameras(), ClusterView.Of(system), SimulationSnapshot.Of(live));
                     await response.WriteAsync($"event: snapshot\ndata: {JsonSerializer.Serialize(snapshot, Json)}\n\n", ct);
                     await response.Body.FlushAsync(ct);
                     (sent, lastSend) = (version, now);

@@ -138,6 +138,18 @@ public sealed class OperatorView
             var x = Intersection(status.IntersectionId);
             x.Controller = status.Controller;
             x.StaleMovements = status.StaleMovements;
+            if (!x.HasSignal)
+            {
+                // The coordinator started before this view subscribed to its changes: take what it shows now.
+                var indications = status.Signal.Indications.ToDictionary(kv => kv.Key, kv => IndicationCode.Of(kv.Value));
+                x.Signal(_time.GetUtcNow(), status.Signal.ActivePhaseId, status.Signal.InTransition, indications, FallbackName.Of(status.Fallback), "status: what the coordinator showed when the view started", local: true);
+            }
+
+            foreach (var approach in status.Approaches)
+            {
+                x.Observed(approach);
+            }
+
             Touch();
         }
     }

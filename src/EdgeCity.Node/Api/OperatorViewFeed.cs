@@ -19,7 +19,7 @@ public sealed class OperatorViewFeed : ReceiveActor, IWithTimers
     private readonly IReadOnlyDictionary<string, string> _coordinators;
 
     /// <param name="view">The view to keep current.</param>
-    /// <param name="coordinators">Per intersection, the actor path of its coordinator on this node (asked for its status every 2 s).</param>
+    /// <param name="coordinators">Per intersection, the actor path of its coordinator on this node (asked for its status every second).</param>
     public OperatorViewFeed(OperatorView view, IReadOnlyDictionary<string, string> coordinators)
     {
         _coordinators = coordinators;
@@ -58,7 +58,7 @@ public sealed class OperatorViewFeed : ReceiveActor, IWithTimers
         events.Subscribe(Self, typeof(CameraFeedUp));
         events.Subscribe(Self, typeof(CameraStatus));
         DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(ClusterTopics.IntersectionStates, Self));
-        Timers.StartPeriodicTimer("poll", PollCoordinators.Instance, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        Timers.StartPeriodicTimer("poll", PollCoordinators.Instance, TimeSpan.Zero, TimeSpan.FromSeconds(1));
         Timers.StartPeriodicTimer("cameras", SampleCameras.Instance, TimeSpan.FromSeconds(1));
     }
 

@@ -1,5 +1,4 @@
 using Akka.Actor;
-using EdgeCity.Node.Hosting;
 
 namespace EdgeCity.Node.Api;
 
@@ -18,14 +17,14 @@ public static class OperatorViewHosting
             return v;
         }
 
-        var launch = app.Services.GetRequiredService<NodeLaunch>();
-        var view = new OperatorView(launch.Site, TimeProvider.System);
+        var (site, _) = OperatorSite.Of(app.Services);
+        var view = new OperatorView(site, TimeProvider.System);
         ((IApplicationBuilder)app).Properties[Key] = view;
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var system = app.Services.GetRequiredService<ActorSystem>();
             var template = app.Configuration[ApiEndpoints.CoordinatorPathKey] ?? ApiEndpoints.DefaultCoordinatorPath;
-            var coordinators = (launch.Site?.Intersections ?? []).ToDictionary(x => x.Id, x => template.Replace("{intersection}", x.Id, StringComparison.Ordinal));
+            var coordinators = (site?.Intersections ?? []).ToDictionary(x => x.Id, x => template.Replace("{intersection}", x.Id, StringComparison.Ordinal));
             system.ActorOf(OperatorViewFeed.Props(view, coordinators), "operator-view");
         });
         return view;

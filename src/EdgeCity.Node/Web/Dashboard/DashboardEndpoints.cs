@@ -6,13 +6,13 @@ namespace EdgeCity.Node.Web.Dashboard;
 
 /// <summary>
 /// Serves the live dashboard at <c>/</c> (plain HTML, CSS and JS embedded in the node: nothing is fetched from the
-/// internet) and keeps the old start page at <c>/about</c>. Frames are never shown: see <see cref="ShowFramesKey"/>.
+/// internet) and keeps the old start page at <c>/about</c>. Camera frames only with <see cref="ShowFramesKey"/>.
 /// </summary>
 public static class DashboardEndpoints
 {
     /// <summary>
-    /// Would show camera frames with faces and plates blurred. Not implemented in this build: the dashboard shows
-    /// measurements only, whatever this says, and the node logs a warning when it is set to true.
+    /// True shows each camera's newest frame (faces and plates blurred, see <see cref="Api.CameraFrameEndpoint"/>);
+    /// false (the default) keeps every frame inside the pipeline: no frame panel, and the frame endpoint answers 404.
     /// </summary>
     public const string ShowFramesKey = "EdgeCity:Dashboard:ShowFrames";
 
@@ -27,18 +27,14 @@ public static class DashboardEndpoints
         OperatorViewHosting.Attach(app);
         var launch = app.Services.GetRequiredService<NodeLaunch>();
         var showFrames = app.Configuration.GetValue<bool>(ShowFramesKey);
-        if (showFrames)
-        {
-            app.Logger.LogWarning("{Key} is true but this build shows no frames on the dashboard (blurring faces and plates is not implemented); measurements only.", ShowFramesKey);
-        }
-
         var frames = showFrames
-            ? "Frames: requested, but this build shows none (face and plate blurring not implemented)."
+            ? $"Frames: on ({ShowFramesKey}), faces and plates blurred before they leave the pipeline."
             : $"Frames: off ({ShowFramesKey}); only measurements leave the cameras.";
         var index = Asset("index.html")
             .Replace("{{MODE}}", WebUtility.HtmlEncode(launch.Mode), StringComparison.Ordinal)
-            .Replace("{{SITE}}", WebUtility.HtmlEncode(launch.Site?.Name ?? "no site"), StringComparison.Ordinal)
-            .Replace("{{FRAMES}}", WebUtility.HtmlEncode(frames), StringComparison.Ordinal);
+            .Replace("{{SITE}}", WebUtility.HtmlEncode((OperatorSite.Of(app.Services).Site?.Name ?? "no site")), StringComparison.Ordinal)
+            .Replace("{{FRAMES}}", WebUtility.HtmlEncode(frames), StringComparison.Ordinal)
+            .Replace("{{SHOW_FRAMES}}", showFrames ? "on" : "off", StringComparison.Ordinal);
 
         app.MapGet("/", () => Results.Content(index, "text/html; charset=utf-8"));
         app.MapGet("/dashboard/{file}", (string file) =>

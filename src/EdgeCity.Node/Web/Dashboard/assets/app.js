@@ -90,7 +90,7 @@ function card(x) {
     <div class="row"><span>phase <b class="phase"></b></span><span>controller <b class="controller"></b></span><span>fallback <b class="fallback"></b></span></div>
     <div class="row muted"><span>queue total <b class="queue-total">–</b> m</span><span>flow <b class="flow-total">–</b> veh/h</span><span>max delay <b class="delay-max">–</b> s</span></div>
     <canvas class="timeline" height="34"></canvas>
-    <canvas class="plot" height="150"></canvas>
+    <div class="plots"><canvas class="plot delay-plot" height="130"></canvas><canvas class="plot flow-plot" height="130"></canvas></div>
     <table class="approaches"><thead><tr><th>approach</th><th>queue m</th><th>flow veh/h</th><th>delay s</th><th>occ.</th></tr></thead><tbody></tbody></table>
     <p class="reason muted"></p>`;
   $('h3', c).textContent = x.name ? `${x.id} · ${x.name}` : x.id;
@@ -141,25 +141,25 @@ function drawTimeline(cv, x, now) {
   ctx.fillText(`phases, last ${Math.round(win / 1000)} s`, 2, h - 2); ctx.fillText('now', w - 22, h - 2);
 }
 
-function drawPlot(cv, id, series, now) {
+// One line per approach over the shared time window: `key` picks delay ('d', s) or flow ('f', veh/h).
+function drawPlot(cv, id, series, now, key, title, unit, floor) {
   const [ctx, w, h] = sizeCanvas(cv);
   ctx.clearRect(0, 0, w, h);
   const win = windowOf(id, now), t0 = now - win, px = t => (t - t0) / win * w;
-  const all = Object.values(series).flat();
-  const maxD = Math.max(10, ...all.map(s => s.d || 0)), maxF = Math.max(200, ...all.map(s => s.f || 0));
-  const top = 14, bottom = h - 4, y = (v, max) => bottom - (v / max) * (bottom - top);
-  Object.entries(series).forEach(([id, list], k) => {
-    const colour = PHASE_COLOURS[k % PHASE_COLOURS.length];
-    for (const [key, max, dash] of [['d', maxD, []], ['f', maxF, [4, 3]]]) {
-      ctx.beginPath(); ctx.setLineDash(dash); ctx.strokeStyle = colour; ctx.lineWidth = 1.5;
-      list.filter(s => s[key] !== null && s[key] !== undefined).forEach((s, i) => i ? ctx.lineTo(px(s.t), y(s[key], max)) : ctx.moveTo(px(s.t), y(s[key], max)));
-      ctx.stroke();
-    }
+  const all = Object.values(series).flat().map(s => s[key]).filter(v => v !== null && v !== undefined);
+  const max = Math.max(floor, ...all);
+  const top = 14, bottom = h - 4, y = v => bottom - (v / max) * (bottom - top);
+  Object.entries(series).forEach(([, list], k) => {
+    ctx.beginPath(); ctx.strokeStyle = PHASE_COLOURS[k % PHASE_COLOURS.length]; ctx.lineWidth = 1.5;
+    list.filter(s => s[key] !== null && s[key] !== undefined).forEach((s, i) => i ? ctx.lineTo(px(s.t), y(s[key])) : ctx.moveTo(px(s.t), y(s[key])));
+    ctx.stroke();
   });
-  ctx.setLineDash([]); ctx.fillStyle = '#8b98a5'; ctx.font = '10px system-ui';
-  ctx.fillText(`delay (solid) max ${maxD.toFixed(0)} s · flow (dashed) max ${maxF.toFixed(0)} veh/h · last ${Math.round(win / 1000)} s`, 2, 10);
+  ctx.fillStyle = '#8b98a5'; ctx.font = '10px system-ui';
+  ctx.fillText(`${title}, max ${max.toFixed(0)} ${unit} · last ${Math.round(win / 1000)} s`, 2, 10);
   // One colour per approach, in the order of the table below.
-  Object.keys(series).forEach((id, k) => { ctx.fillStyle = PHASE_COLOURS[k % PHASE_COLOURS.length]; ctx.fillText(id, w - 70, 24 + 12 * k); });
+  Object.keys(series).forEach((a, k) => { ctx.fillStyle = PHASE_COLOURS[k % PHASE_COLOURS.length]; ctx.fillText(a, w - 64, 24 + 11 * k); });
+  cv.dataset.points = String(all.length);
+  cv.dataset.last = all.length ? String(all[all.length - 1]) : '';
 }
 
 function updateCards(intersections, now) {
@@ -185,7 +185,9 @@ function updateCards(intersections, now) {
     $('.approaches tbody', c).replaceChildren(...rows);
     $('.reason', c).textContent = x.reason ? `last change: ${x.reason}` : '';
     drawTimeline($('.timeline', c), x, now);
-    drawPlot($('.plot', c), x.id, state.samples[x.id] || {}, now);
+    const series = state.samples[x.id] || {};
+    drawPlot($('.delay-plot', c), x.id, series, now, 'd', 'delay (queue discharge est.)', 's', 10);
+    drawPlot($('.flow-plot', c), x.id, series, now, 'f', 'flow', 'veh/h', 200);
   }
 }
 
@@ -214,6 +216,37 @@ function updateCameras(cameras) {
   $('#cameras tbody').replaceChildren(...(rows.length ? rows : [el('tr', {}, '')]));
 }
 
+// ---- frames (only when the node enables them; faces and plates are blurred on the node) ----
+const framesOn = document.body.dataset.frames === 'on';
+function updateFrames(cameras) {
+  if (!framesOn) return;
+  const box = $('#frames');
+  box.hidden = false;
+  for (const c of cameras) {
+    if ($(`figure[data-camera="${CSS.escape(c.id)}"]`, box)) continue;
+    const fig = el('figure', { 'data-camera': c.id });
+    const img = el('img', { alt: `${c.id}, faces and plates blurred` });
+    img.onload = () => { fig.classList.remove('noframe'); fig.dataset.loaded = String(Number(fig.dataset.loaded || 0) + 1); };
+    img.onerror = () => fig.classList.add('noframe');
+    fig.append(img, el('figcaption', {}, c.id));
+    box.append(fig);
+  }
+}
+function refreshFrames() {
+  for (const img of document.querySelectorAll('#frames figure img')) {
+    const id = img.parentElement.dataset.camera;
+    img.src = `/api/cameras/${encodeURIComponent(id)}/frame?n=${Date.now()}`;
+  }
+}
+if (framesOn) setInterval(refreshFrames, 2000); // the node blurs a camera's frames only while they are asked for
+
+function updateSimulation(sim) {
+  const s = $('#sim');
+  if (!sim) { s.textContent = ''; return; }
+  s.textContent = `SUMO t ${fmt(sim.seconds, 1)} s · ${sim.vehicles} vehicles · ${sim.tripsArrived} trips done · mean time loss ${fmt(sim.meanTimeLossSeconds, 1)} s`;
+  s.dataset.seconds = String(sim.seconds);
+}
+
 // ---- live ----
 function onSnapshot(snap) {
   state.snapshots++;
@@ -225,6 +258,8 @@ function onSnapshot(snap) {
   updateCards(snap.intersections, now);
   updateCluster(snap.cluster);
   updateCameras(snap.cameras);
+  updateFrames(snap.cameras);
+  updateSimulation(snap.simulation);
 }
 
 async function start() {
