@@ -90,10 +90,6 @@ public sealed class InferenceLoop
         var provider = _model.ProviderLabel;
         var batchSize = CameraMetrics.BatchSize.WithLabels(_model.Name, provider);
         using var detector = new OverlappedDetector(_model);
-
-        // Letterboxing and box decoding have a whole run to finish in: under load they yield to the runner (made
-        // above, so it keeps its priority) and to the actor system.
-        Vision.Runtime.ThreadNice.TryLower(5);
         var max = detector.MaxBatch;
         var taken = new (Feed Feed, CapturedFrame Frame)[max];
         var lanes = new[] { new InFlight[max], new InFlight[max] };

@@ -2,15 +2,14 @@ using System.Diagnostics;
 using EdgeCity.Domain.Detection;
 using EdgeCity.Vision.Capture;
 using EdgeCity.Vision.Inference;
-using EdgeCity.Vision.Runtime;
 
 namespace EdgeCity.Vision.Benchmarking;
 
 /// <summary>
 /// The whole camera pipeline, kept running between measured blocks so raw and pipeline blocks can alternate every few
-/// seconds: one capture thread per camera decoding the clip into its newest-frame slot, and a host thread of lowered
-/// priority that letterboxes into one lane of an <see cref="OverlappedDetector"/> and decodes the boxes of the other
-/// while its runner runs the model, exactly as the node's inference loop does. Between blocks the captures wait for
+/// seconds: one capture thread per camera decoding the clip into its newest-frame slot, and a host thread that
+/// letterboxes into one lane of an <see cref="OverlappedDetector"/> and decodes the boxes of the other while its runner
+/// runs the model, exactly as the node's inference loop does. Between blocks the captures wait for
 /// the consumer (files), so they cost nothing while the raw blocks run.
 /// </summary>
 internal sealed class PipelineRig : IDisposable
@@ -43,7 +42,6 @@ internal sealed class PipelineRig : IDisposable
             _captures[c].Start();
         }
 
-        // Made here, on a thread of normal priority, so the runner keeps it; the host lowers only its own.
         _detector = new OverlappedDetector(model);
         _letterboxes = new Letterbox[2, batch];
         _host = new Thread(Host) { IsBackground = true, Name = "bench-inference" };
@@ -63,7 +61,6 @@ internal sealed class PipelineRig : IDisposable
 
     private void Host()
     {
-        ThreadNice.TryLower(5);
         while (true)
         {
             _go.Wait();

@@ -65,8 +65,6 @@ public sealed class CameraCapture
 
     private void Run()
     {
-        // Decoding yields to the model run and the actor system on contended cores; frames it then misses are counted.
-        Runtime.ThreadNice.TryLower(5);
         var cancel = _stop.Token;
         var attempt = 0;
         var opened = false;
