@@ -6,14 +6,15 @@ using EdgeCity.Domain.Geometry;
 using EdgeCity.Vision.Capture;
 using EdgeCity.Vision.Inference;
 using EdgeCity.Vision.Privacy;
-using Microsoft.ML.OnnxRuntime;
 
 namespace EdgeCity.Actors.Inference;
 
 /// <summary>
 /// The inference thread of one model (never the actor dispatcher): waits for new frames in the attached cameras'
 /// slots, takes the newest of each in turn, batches them when the model's batch is dynamic (up to the max batch, for at
-/// most the max wait), runs the shared session and sends each camera its <see cref="FrameDetections"/>.
+/// most the max wait), and sends each camera its <see cref="FrameDetections"/>. The shared session runs on an
+/// <see cref="OverlappedDetector"/>'s runner thread, so letterboxing the next batch and decoding the boxes of the last
+/// one overlap the model's run instead of adding to it (a prepared batch waits at most one run).
 /// </summary>
 public sealed class InferenceLoop
 {
@@ -92,10 +93,11 @@ public sealed class InferenceLoop
     {
         var provider = _model.ProviderLabel;
         var batchSize = CameraMetrics.BatchSize.WithLabels(_model.Name, provider);
-        using var detector = new Detector(_model);
+        using var detector = new OverlappedDetector(_model);
         var max = detector.MaxBatch;
         var taken = new (Feed Feed, CapturedFrame Frame)[max];
-        var letterboxes = new Letterbox[max];
+        var lanes = new[] { new InFlight[max], new InFlight[max] };
+        var started = new long[2];
         var found = new List<Detection>(64);
         var canWait = _model.FixedBatch is null && max > 1 && _options.MaxBatchWait > TimeSpan.Zero;
         try
@@ -106,7 +108,16 @@ public sealed class InferenceLoop
                 var count = Gather(taken, 0, max);
                 if (count == 0)
                 {
-                    _wake.WaitOne(100);
+                    if (detector.OtherBusy)
+                    {
+                        // Nothing new to prepare: send the batch in flight as soon as it is done, not with the next one.
+                        Send(detector, detector.Other, detector.Collect(detector.Other, out var failure), failure, lanes, started, found, batchSize);
+                    }
+                    else
+                    {
+                        _wake.WaitOne(100);
+                    }
+
                     continue;
                 }
 
@@ -121,19 +132,26 @@ public sealed class InferenceLoop
                     }
                 }
 
-                var started = _time.GetTimestamp();
+                // Letterbox into the free lane while the model runs the other one; a frame's image is not needed after.
+                var lane = detector.Filling;
+                var inFlight = lanes[lane];
+                started[lane] = _time.GetTimestamp();
                 var ready = 0;
                 for (var i = 0; i < count; i++)
                 {
+                    var (feed, frame) = taken[i];
                     try
                     {
-                        letterboxes[ready] = detector.Prepare(ready, taken[i].Frame.Image);
-                        taken[ready++] = taken[i];
+                        var letterbox = detector.Lane(lane).Prepare(ready, frame.Image);
+                        // The image goes back to its slot now; the operator view's copy (only while someone watches
+                        // this camera, at most once a second) waits for the boxes it is blurred by.
+                        var snapshot = _frames is not null && _frames.Wants(feed.CameraId) ? frame.Image.Clone() : null;
+                        inFlight[ready++] = new InFlight(feed, frame.FrameNumber, frame.CapturedAt, frame.CapturedTimestamp, frame.Image.Width, frame.Image.Height, letterbox, snapshot);
                     }
                     catch (Exception ex) when (ex is ArgumentException or OpenCvSharp.OpenCVException)
                     {
-                        CameraMetrics.FramesDropped.WithLabels(taken[i].Feed.CameraId, "bad_frame").Inc();
-                        _log.Warning("camera {0}: frame {1} skipped: {2}", taken[i].Feed.CameraId, taken[i].Frame.FrameNumber, ex.Message);
+                        CameraMetrics.FramesDropped.WithLabels(feed.CameraId, "bad_frame").Inc();
+                        _log.Warning("camera {0}: frame {1} skipped: {2}", feed.CameraId, frame.FrameNumber, ex.Message);
                     }
                 }
 
@@ -142,35 +160,9 @@ public sealed class InferenceLoop
                     continue;
                 }
 
-                try
-                {
-                    detector.Run(ready);
-                }
-                catch (OnnxRuntimeException ex)
-                {
-                    for (var i = 0; i < ready; i++)
-                    {
-                        CameraMetrics.FramesDropped.WithLabels(taken[i].Feed.CameraId, "inference_error").Inc();
-                    }
-
-                    _log.Error("model {0}: run failed on {1} frames: {2}", _model.Name, ready, ex.Message);
-                    _wake.WaitOne(TimeSpan.FromMilliseconds(200)); // do not spin on a failing GPU
-                    continue;
-                }
-
-                batchSize.Observe(ready);
-                for (var i = 0; i < ready; i++)
-                {
-                    var (feed, frame) = taken[i];
-                    detector.Decode(i, letterboxes[i], found);
-                    var detections = new FrameDetections(feed.CameraId, frame.FrameNumber, frame.CapturedAt, frame.Image.Width, frame.Image.Height, found.ToArray());
-                    var inferSeconds = _time.GetElapsedTime(started).TotalSeconds;
-                    feed.Inferred.Inc();
-                    feed.InferenceSeconds.Observe(inferSeconds);
-                    feed.EndToEndSeconds.Observe(_time.GetElapsedTime(frame.CapturedTimestamp).TotalSeconds);
-                    feed.Camera.Tell(new FrameInferred(detections));
-                    _frames?.Offer(feed.CameraId, frame.FrameNumber, frame.CapturedAt, frame.Image, detections.Detections);
-                }
+                var other = detector.Other;
+                var finished = detector.Submit(ready, out var error);
+                Send(detector, other, finished, error, lanes, started, found, batchSize);
             }
         }
         catch (Exception ex)
@@ -179,6 +171,14 @@ public sealed class InferenceLoop
         }
         finally
         {
+            foreach (var lane in lanes)
+            {
+                foreach (var f in lane)
+                {
+                    f.Snapshot?.Dispose();
+                }
+            }
+
             lock (_gate)
             {
                 _toRelease.AddRange(_feeds.Select(f => f.Slot));
@@ -186,6 +186,49 @@ public sealed class InferenceLoop
             }
 
             ReleaseDetached();
+        }
+    }
+
+    // Decodes a lane's finished batch and sends each camera its detections (or counts the frames dropped when the run failed).
+    private void Send(OverlappedDetector detector, int lane, int count, Exception? error, InFlight[][] lanes, long[] started, List<Detection> found, Prometheus.Histogram.Child batchSize)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        var inFlight = lanes[lane];
+        if (error is not null)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                CameraMetrics.FramesDropped.WithLabels(inFlight[i].Feed.CameraId, "inference_error").Inc();
+                inFlight[i].Snapshot?.Dispose();
+                inFlight[i] = default;
+            }
+
+            _log.Error("model {0}: run failed on {1} frames: {2}", _model.Name, count, error.Message);
+            _wake.WaitOne(TimeSpan.FromMilliseconds(200)); // do not spin on a failing GPU
+            return;
+        }
+
+        batchSize.Observe(count);
+        for (var i = 0; i < count; i++)
+        {
+            var f = inFlight[i];
+            detector.Lane(lane).Decode(i, f.Letterbox, found);
+            var detections = new FrameDetections(f.Feed.CameraId, f.FrameNumber, f.CapturedAt, f.Width, f.Height, found.ToArray());
+            f.Feed.Inferred.Inc();
+            f.Feed.InferenceSeconds.Observe(_time.GetElapsedTime(started[lane]).TotalSeconds);
+            f.Feed.EndToEndSeconds.Observe(_time.GetElapsedTime(f.CapturedTimestamp).TotalSeconds);
+            f.Feed.Camera.Tell(new FrameInferred(detections));
+            if (f.Snapshot is { } snapshot)
+            {
+                _frames?.Offer(f.Feed.CameraId, f.FrameNumber, f.CapturedAt, snapshot, detections.Detections);
+                snapshot.Dispose();
+            }
+
+            inFlight[i] = default; // do not keep a detached camera's feed alive
         }
     }
 
@@ -256,6 +299,9 @@ public sealed class InferenceLoop
             slot.Release();
         }
     }
+
+    // What a prepared frame still needs once its batch has run: the image itself is back in its slot by then.
+    private readonly record struct InFlight(Feed Feed, long FrameNumber, DateTimeOffset CapturedAt, long CapturedTimestamp, int Width, int Height, Letterbox Letterbox, OpenCvSharp.Mat? Snapshot);
 
     private sealed record Feed(string CameraId, LatestFrameSlot Slot, IActorRef Camera, Prometheus.Counter.Child Inferred, Prometheus.Histogram.Child InferenceSeconds, Prometheus.Histogram.Child EndToEndSeconds);
 }

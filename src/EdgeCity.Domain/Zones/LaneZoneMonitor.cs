@@ -15,6 +15,8 @@ public sealed class LaneZoneMonitor
     private readonly ZoneOptions _options;
     private readonly Point2 _stopA;
     private readonly Point2 _stopB;
+    private readonly double _upstreamSide;
+    private readonly double _apronMeters;
     private readonly HashSet<long> _entered = [];
     private readonly List<double> _headways = [];
     private DateTimeOffset? _lastFrameAt;
@@ -35,6 +37,8 @@ public sealed class LaneZoneMonitor
         {
             throw new ArgumentException($"Lane zone '{zone.Id}': its stop line does not project onto the road plane.");
         }
+
+        (_upstreamSide, _apronMeters) = Apron(zone, calibration, _stopA, _stopB, _options.MaxStopLineApronMeters);
     }
 
     public LaneZone Zone { get; }
@@ -49,6 +53,22 @@ public sealed class LaneZoneMonitor
 
     /// <summary>Vehicles in the zone in the latest frame.</summary>
     public IReadOnlyList<VehicleOnRoad> Inside { get; private set; } = [];
+
+    /// <summary>
+    /// Depth (metres) of the stretch between the stop line and the zone's nearest edge that also belongs to the lane:
+    /// zones are often drawn a little short of the line, where the first queued vehicle stands.
+    /// </summary>
+    public double StopLineApronMeters => _apronMeters;
+
+    /// <summary>
+    /// Whether a vehicle belongs to this lane: its anchor is inside the polygon, or on the road plane it stands on the
+    /// apron, upstream of the stop line, within the line's width and closer to it than the zone's nearest edge.
+    /// </summary>
+    public bool Holds(VehicleOnRoad vehicle)
+    {
+        ArgumentNullException.ThrowIfNull(vehicle);
+        return Zone.Contains(vehicle.ImageAnchor) || OnApron(vehicle.RoadPoint);
+    }
 
     /// <summary>Distance of a road point from the stop line (metres, perpendicular).</summary>
     public double DistanceFromStopLine(Point2 road) => Math.Abs(_stopA.Cross(_stopB, road)) / _stopA.DistanceTo(_stopB);
@@ -72,7 +92,7 @@ public sealed class LaneZoneMonitor
             _lastFrameAt = at;
         }
 
-        var inside = vehicles.Where(v => Zone.Contains(v.ImageAnchor)).ToList();
+        var inside = vehicles.Where(Holds).ToList();
         Inside = inside;
         Presence = inside.Count > 0;
         Vehicles = inside.Count;
@@ -112,6 +132,44 @@ public sealed class LaneZoneMonitor
         _occupiedSeconds = 0;
         _headways.Clear();
         return state;
+    }
+
+    private bool OnApron(Point2 road)
+    {
+        if (_apronMeters <= 0 || !double.IsFinite(road.X) || !double.IsFinite(road.Y))
+        {
+            return false;
+        }
+
+        var length = _stopA.DistanceTo(_stopB);
+        var signed = _stopA.Cross(_stopB, road) / length * _upstreamSide;
+        if (signed < 0 || signed > _apronMeters)
+        {
+            return false;
+        }
+
+        var along = (((road.X - _stopA.X) * (_stopB.X - _stopA.X)) + ((road.Y - _stopA.Y) * (_stopB.Y - _stopA.Y))) / (length * length);
+        return along is >= 0 and <= 1;
+    }
+
+    // Which side of the stop line is upstream (the side the zone lies on), and how far its nearest point is from the line.
+    private static (double Side, double Apron) Apron(LaneZone zone, Homography calibration, Point2 a, Point2 b, double max)
+    {
+        var length = a.DistanceTo(b);
+        var distances = zone.Polygon
+            .Select(calibration.Project)
+            .Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y))
+            .Select(p => a.Cross(b, p) / length)
+            .ToList();
+        if (distances.Count == 0 || max <= 0)
+        {
+            return (1, 0);
+        }
+
+        // The zone's far end decides the side: its near edge may touch or even cross the line.
+        var side = distances.MaxBy(Math.Abs) >= 0 ? 1.0 : -1.0;
+        var nearest = distances.Select(d => d * side).Min();
+        return (side, Math.Clamp(nearest, 0, max));
     }
 
     private bool IsStopped(VehicleOnRoad v) => v.SpeedMetersPerSecond is { } s && s < _options.StoppedSpeedMetersPerSecond;

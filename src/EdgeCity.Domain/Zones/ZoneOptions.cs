@@ -10,6 +10,12 @@ public sealed record ZoneOptions
     public double MaxQueueGapMeters { get; init; } = 10;
 
     /// <summary>
+    /// A zone drawn short of its stop line still owns the stretch up to the line (where the first queued vehicle
+    /// stands), up to this depth; 0 keeps lanes to their polygons.
+    /// </summary>
+    public double MaxStopLineApronMeters { get; init; } = 5;
+
+    /// <summary>
     /// True when the anchor (bottom-centre) is the vehicle's front, as for a camera facing oncoming traffic: the
     /// queue then ends one vehicle length behind the last anchor. False when the camera sees vehicles from behind.
     /// </summary>

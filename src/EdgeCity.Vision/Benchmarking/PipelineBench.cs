@@ -9,15 +9,19 @@ namespace EdgeCity.Vision.Benchmarking;
 
 /// <summary>
 /// Measures the camera pipeline on a clip (the <c>edgecity bench</c> verb; never part of <c>dotnet test</c>):
-/// letterbox preprocessing alone, raw <c>InferenceSession.Run</c> throughput on a prepared tensor, and the whole
-/// pipeline (capture thread decoding the clip → newest-frame slot → preprocess → run → decode boxes), with managed
-/// bytes allocated per frame in steady state.
+/// letterbox preprocessing alone, box decoding alone, raw <c>InferenceSession.Run</c> throughput on a prepared tensor,
+/// and the whole pipeline as the node runs it (capture threads decoding the clip → newest-frame slots → letterbox into
+/// one lane while the model runs the other → decode boxes), with managed bytes allocated per frame in steady state.
 /// </summary>
 public static class PipelineBench
 {
+    /// <summary>Frames per raw or pipeline block: short enough that both see the same load from other processes.</summary>
+    private const int BlockFrames = 20;
+
     /// <remarks>
-    /// Raw and pipeline runs alternate for <paramref name="rounds"/> rounds and the median of each is reported, so a
-    /// burst of load from other processes on a shared box skews one round, not the ratio.
+    /// Each round runs <paramref name="frames"/> raw and <paramref name="frames"/> pipeline frames in alternating blocks
+    /// of 20, so a burst of load from other processes on a shared box hits both alike; the round's ratio is its
+    /// pipeline throughput over its raw throughput, and the median over <paramref name="rounds"/> rounds is reported.
     /// </remarks>
     public static PipelineBenchResult Run(string modelsDirectory, string model, string clip, DetectorOptions options, int frames, int batch, int rounds, Action<string> progress)
     {
@@ -29,28 +33,65 @@ public static class PipelineBench
         var decodeFps = Decode(clip, Math.Max(100, frames));
         progress($"decode {decodeFps:0.0} frames/s");
         var (preMean, preP50, preP99, preBytes) = Preprocess(loaded, sample, Math.Max(200, frames));
-        progress($"preprocess {preMean:0.000} ms/frame");
-        var raws = new List<(double Fps, double Ms)>();
-        var pipes = new List<(double Fps, double CoreBytes, double AllBytes, double Detections)>();
+        progress($"preprocess {preMean:0.000} ms/frame mean, {preP50:0.000} p50");
+        var (boxesP50, kept) = Boxes(loaded, sample[0], Math.Max(200, frames));
+        progress($"boxes (score scan, NMS, back to source pixels) {boxesP50:0.000} ms/frame p50, {kept} kept");
+
+        using var raw = new RawRunner(loaded, sample[0], batch);
+        using var rig = new PipelineRig(loaded, clip, batch);
+        raw.Run(Math.Max(1, 10 / batch)); // warm both: first runs, first frames, lazily made bindings
+        rig.Run(BlockFrames);
+
+        var rawRounds = new List<(double Fps, double MsPerRun, double CpuMs)>();
+        var pipeRounds = new List<(double Fps, double HostBytes, double AllBytes, double Detections, double CpuMs)>();
         for (var round = 1; round <= Math.Max(1, rounds); round++)
         {
-            raws.Add(RawRun(loaded, sample[0], frames, batch));
-            pipes.Add(Pipeline(loaded, clip, frames, batch));
-            progress($"round {round}: raw InferenceSession.Run {raws[^1].Fps:0.0} frames/s, pipeline {pipes[^1].Fps:0.0} frames/s");
-        }
+            double rawSeconds = 0, rawCpu = 0, pipeSeconds = 0, pipeCpu = 0;
+            long rawFrames = 0, rawRuns = 0, pipeFrames = 0, hostBytes = 0, allBytes = 0, detections = 0;
+            while (rawFrames < frames || pipeFrames < frames)
+            {
+                var r = raw.Run(Math.Max(1, BlockFrames / batch));
+                rawSeconds += r.Seconds;
+                rawCpu += r.CpuMs;
+                rawRuns += r.Runs;
+                rawFrames += r.Runs * batch;
+                var p = rig.Run(BlockFrames);
+                pipeSeconds += p.Seconds;
+                pipeCpu += p.CpuMs;
+                pipeFrames += p.Frames;
+                hostBytes += p.HostBytes;
+                allBytes += p.TotalBytes;
+                detections += p.Detections;
+            }
 
-        var (rawFps, rawMs) = raws.OrderBy(r => r.Fps).ElementAt(raws.Count / 2);
-        var pipeFps = pipes.Select(p => p.Fps).Order().ElementAt(pipes.Count / 2);
-        var coreBytes = pipes.Max(p => p.CoreBytes);
-        var pipeBytes = pipes.Max(p => p.AllBytes);
-        var dets = pipes.Average(p => p.Detections);
+            rawRounds.Add((rawFrames / rawSeconds, rawSeconds * 1000 / rawRuns, rawCpu / rawFrames));
+            pipeRounds.Add((pipeFrames / pipeSeconds, (double)hostBytes / pipeFrames, (double)allBytes / pipeFrames, (double)detections / pipeFrames, pipeCpu / pipeFrames));
+            progress($"round {round}: raw InferenceSession.Run {rawRounds[^1].Fps:0.0} frames/s, pipeline {pipeRounds[^1].Fps:0.0} frames/s ({pipeRounds[^1].Fps / rawRounds[^1].Fps:0.00}x); CPU {rawRounds[^1].CpuMs:0.0} / {pipeRounds[^1].CpuMs:0.0} ms per frame");
+        }
 
         foreach (var m in sample)
         {
             m.Dispose();
         }
 
-        return new PipelineBenchResult(loaded.Name, loaded.ProviderLabel, options.IntraOpThreads, batch, frames, rounds, decodeFps, preMean, preP50, preP99, preBytes, rawFps, rawMs, pipeFps, coreBytes, pipeBytes, dets);
+        var ratios = pipeRounds.Zip(rawRounds, (p, r) => p.Fps / r.Fps).ToArray();
+        var rawMedian = rawRounds.OrderBy(r => r.Fps).ElementAt(rawRounds.Count / 2);
+        return new PipelineBenchResult(
+            loaded.Name, loaded.ProviderLabel, options.IntraOpThreads, batch, frames, rounds, decodeFps, preMean, preP50, preP99, preBytes,
+            rawMedian.Fps, rawMedian.MsPerRun, Median(pipeRounds.Select(p => p.Fps)), pipeRounds.Max(p => p.HostBytes), pipeRounds.Max(p => p.AllBytes), pipeRounds.Average(p => p.Detections))
+        {
+            RoundRatios = ratios,
+            MedianRatio = Median(ratios),
+            BoxesP50Ms = boxesP50,
+            RawCpuMsPerFrame = Median(rawRounds.Select(r => r.CpuMs)),
+            PipelineCpuMsPerFrame = Median(pipeRounds.Select(p => p.CpuMs)),
+        };
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
     }
 
     private static List<Mat> ReadFrames(string clip, int count)
@@ -112,145 +153,22 @@ public static class PipelineBench
         return (times.Average(), times[n / 2], times[(int)(n * 0.99)], (double)allocated / n);
     }
 
-    private static (double Fps, double MeanMs) RawRun(DetectionModel model, Mat frame, int frames, int batch)
+    private static (double P50Ms, int Kept) Boxes(DetectionModel model, Mat frame, int n)
     {
-        // The plain API a user would call: preallocated input and output OrtValues, session.Run, nothing else.
-        var input = model.Manifest.Input;
-        var data = new float[batch * model.InputFloatsPerImage];
-        var decoder = model.CreateDecoder();
-        var output = new float[batch * decoder.FloatsPerImage];
-        using (var pre = new LetterboxPreprocessor(input))
-        {
-            for (var b = 0; b < batch; b++)
-            {
-                pre.Write(frame, data.AsSpan(b * model.InputFloatsPerImage, model.InputFloatsPerImage), null);
-            }
-        }
-
-        long[] outShape = model.Manifest.Layout == ModelLayout.YoloV8
-            ? [batch, 4 + model.Manifest.Classes.Count, model.Rows]
-            : [batch, model.Rows, decoder.FloatsPerImage / model.Rows];
-        using var inValue = OrtValue.CreateTensorValueFromMemory(data, [batch, 3, input.Height, input.Width]);
-        using var outValue = OrtValue.CreateTensorValueFromMemory(output, outShape);
-        using var runOptions = new RunOptions();
-        string[] inNames = [model.InputName], outNames = [model.OutputName];
-        OrtValue[] ins = [inValue], outs = [outValue];
-        var runs = Math.Max(1, frames / batch);
-        for (var i = 0; i < Math.Min(10, runs); i++)
-        {
-            model.Session.Run(runOptions, inNames, ins, outNames, outs);
-        }
-
-        var t = Stopwatch.GetTimestamp();
-        for (var i = 0; i < runs; i++)
-        {
-            model.Session.Run(runOptions, inNames, ins, outNames, outs);
-        }
-
-        var seconds = Stopwatch.GetElapsedTime(t).TotalSeconds;
-        return (runs * batch / seconds, seconds * 1000 / runs);
-    }
-
-    private static (double Fps, double CoreBytesPerFrame, double TotalBytesPerFrame, double DetectionsPerFrame) Pipeline(DetectionModel model, string clip, int frames, int batch)
-    {
-        // One capture thread per "camera" (batch of them, all decoding the clip), exactly as the node runs them; this
-        // thread is the inference thread. Files wait for the consumer, so every decoded frame is inferred.
-        var slots = new LatestFrameSlot[batch];
-        var captures = new CameraCapture[batch];
-        var observer = new NullObserver();
-        using var arrived = new AutoResetEvent(false);
-        var options = new FrameSourceOptions { Source = clip, LoopFile = true, PaceFile = false, WaitForConsumer = true };
-        for (var c = 0; c < batch; c++)
-        {
-            slots[c] = new LatestFrameSlot();
-            slots[c].OnFrameArrived(() => arrived.Set());
-            captures[c] = new CameraCapture($"bench-{c}", options, slots[c], observer, TimeProvider.System, new ReconnectBackoff());
-            captures[c].Start();
-        }
-
+        // Decoding the model's output into boxes (score scan, NMS, letterbox back to source pixels) on one real output.
         using var detector = new Detector(model);
+        var lb = detector.Prepare(0, frame);
+        detector.Run(1);
         var found = new List<Detection>(512);
-        var letterboxes = new Letterbox[batch];
-        var detections = 0L;
-        var warmup = Math.Min(20, frames / 4);
-        long done = 0, coreBytes = 0, totalBytes = 0;
-        var t = 0L;
-        while (done < frames + warmup)
+        var times = new double[n];
+        for (var i = 0; i < n; i++)
         {
-            if (done == warmup)
-            {
-                t = Stopwatch.GetTimestamp();
-                totalBytes = GC.GetTotalAllocatedBytes(precise: true);
-                coreBytes = 0;
-                detections = 0;
-            }
-
-            var filled = 0;
-            while (filled < batch)
-            {
-                if (slots[filled].TryTake(out var frame))
-                {
-                    var before = GC.GetAllocatedBytesForCurrentThread();
-                    letterboxes[filled] = detector.Prepare(filled, frame.Image);
-                    coreBytes += GC.GetAllocatedBytesForCurrentThread() - before;
-                    filled++;
-                }
-                else
-                {
-                    arrived.WaitOne(5); // as the inference thread does: sleep until a capture publishes
-                }
-            }
-
-            var b0 = GC.GetAllocatedBytesForCurrentThread();
-            detector.Run(batch);
-            for (var i = 0; i < batch; i++)
-            {
-                detector.Decode(i, letterboxes[i], found);
-                detections += found.Count;
-            }
-
-            coreBytes += GC.GetAllocatedBytesForCurrentThread() - b0;
-            done += batch;
+            var t = Stopwatch.GetTimestamp();
+            detector.Decode(0, lb, found);
+            times[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
         }
 
-        var seconds = Stopwatch.GetElapsedTime(t).TotalSeconds;
-        totalBytes = GC.GetTotalAllocatedBytes(precise: true) - totalBytes;
-        foreach (var c in captures)
-        {
-            c.Stop(TimeSpan.FromSeconds(5));
-        }
-
-        foreach (var s in slots)
-        {
-            s.Release();
-        }
-
-        var measured = done - warmup;
-        return (measured / seconds, (double)coreBytes / measured, (double)totalBytes / measured, (double)detections / measured);
-    }
-
-    private sealed class NullObserver : ICaptureObserver
-    {
-        public void StreamUp(string description)
-        {
-        }
-
-        public void StreamDown(string reason, TimeSpan retryIn) => throw new FrameSourceException(reason);
-
-        public void Reconnecting(int attempt)
-        {
-        }
-
-        public void FrameCaptured()
-        {
-        }
-
-        public void FrameDropped(string reason)
-        {
-        }
-
-        public void Ended()
-        {
-        }
+        Array.Sort(times);
+        return (times[n / 2], found.Count);
     }
 }

@@ -67,6 +67,25 @@ public sealed class BlurredFrameStore : IDisposable
     }
 
     /// <summary>
+    /// Whether <see cref="Offer"/> would take a frame of this camera now (enabled, watched, its interval passed): lets
+    /// a pipeline that hands its image back before the boxes are known copy it only when the copy will be used.
+    /// </summary>
+    public bool Wants(string cameraId)
+    {
+        if (!_enabled)
+        {
+            return false;
+        }
+
+        var now = _time.GetTimestamp();
+        lock (_gate)
+        {
+            return _watched.TryGetValue(cameraId, out var asked) && _time.GetElapsedTime(asked, now) <= WatchedFor
+                && (!_lastTaken.TryGetValue(cameraId, out var last) || _time.GetElapsedTime(last, now) >= MinInterval);
+        }
+    }
+
+    /// <summary>
     /// Called on the inference thread with a frame it holds: copies it when enabled and the camera is due. Cheap when
     /// disabled or not due (one volatile read, one dictionary look-up). The caller keeps ownership of <paramref name="image"/>.
     /// </summary>

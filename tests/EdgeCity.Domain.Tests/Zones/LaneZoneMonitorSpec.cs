@@ -75,4 +75,35 @@ public sealed class LaneZoneMonitorSpec
         Assert.False(state.Presence);
         Assert.Null(zone.TakeInterval().Occupancy);
     }
+
+    [Fact]
+    public void The_first_vehicle_waiting_between_the_stop_line_and_a_zone_drawn_short_of_it_starts_the_queue()
+    {
+        // The zone's near edge is 2 m upstream of the stop line (y = 580), as the twin's generated zones are; a bus
+        // waits 1.2 m from the line, its anchor outside the polygon, and a car queues behind it.
+        var shortZone = Lane with { Polygon = [new(100, 0), new(200, 0), new(200, 580), new(100, 580)] };
+        var zone = new LaneZoneMonitor(shortZone, TenPixelsPerMetre);
+
+        zone.Observe(T0, [Vehicle(1, 1.2, 0, "bus"), Vehicle(2, 15.5, 0)]);
+
+        Assert.Equal(2.0, zone.StopLineApronMeters, 9);
+        Assert.Equal(15.5 + 4.5, zone.QueueLengthMeters, 9);
+        Assert.Equal(2, zone.StoppedVehicles);
+        Assert.True(zone.Presence);
+    }
+
+    [Fact]
+    public void The_apron_ends_at_the_stop_line_and_at_the_lane_edges()
+    {
+        var shortZone = Lane with { Polygon = [new(100, 0), new(200, 0), new(200, 580), new(100, 580)] };
+        var zone = new LaneZoneMonitor(shortZone, TenPixelsPerMetre);
+        VehicleOnRoad At(long id, double x, double y) => new(id, "car", default, new Point2(x, y), TenPixelsPerMetre.Project(new Point2(x, y)), 0);
+
+        zone.Observe(T0, [At(1, 150, 605), At(2, 250, 590), At(3, 90, 590)]); // past the line; beside the lane, both sides
+
+        Assert.False(zone.Presence);
+        Assert.Equal(0, zone.QueueLengthMeters);
+        Assert.True(zone.Holds(At(4, 150, 590)));
+        Assert.False(new LaneZoneMonitor(shortZone, TenPixelsPerMetre, new ZoneOptions { MaxStopLineApronMeters = 0 }).Holds(At(4, 150, 590)));
+    }
 }

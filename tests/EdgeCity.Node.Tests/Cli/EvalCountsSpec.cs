@@ -57,9 +57,10 @@ public sealed class EvalCountsSpec : IDisposable
         // never confirms); a double count, a reversed direction or a dead line breaks this.
         Assert.Equal(19, approach.GetProperty("truth").GetInt32());
         Assert.InRange(approach.GetProperty("counted").GetInt32(), 18, 19);
-        // Queues: both lanes measured once a second, within one car length (4.5 m) of SUMO's halting queue on average.
+        // Queues: both lanes measured once a second, well within one car length (4.5 m) of SUMO's halting queue on
+        // average: 1.2 m measured. Zones that lose the first vehicle waiting short of their edge read 2.6 m here.
         Assert.InRange(approach.GetProperty("queueSamples").GetInt32(), 110, 125);
-        Assert.InRange(approach.GetProperty("queueMaeMeters").GetDouble(), 0, 4.5);
+        Assert.InRange(approach.GetProperty("queueMaeMeters").GetDouble(), 0, 2.0);
         // Speeds from the road-plane tracks and frame times, within 10 % of SUMO's.
         Assert.True(approach.GetProperty("speedSamples").GetInt32() > 1500);
         Assert.InRange(approach.GetProperty("speedErrorPercent").GetDouble(), 0, 10);
