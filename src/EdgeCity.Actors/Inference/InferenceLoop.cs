@@ -97,6 +97,8 @@ public sealed class InferenceLoop
         var max = detector.MaxBatch;
         var taken = new (Feed Feed, CapturedFrame Frame)[max];
         var lanes = new[] { new InFlight[max], new InFlight[max] };
+        // The operator view's copies of in-flight frames, beside the lanes: a frame stays out of message-shaped types.
+        var snapshots = new[] { new OpenCvSharp.Mat?[max], new OpenCvSharp.Mat?[max] };
         var started = new long[2];
         var found = new List<Detection>(64);
         var canWait = _model.FixedBatch is null && max > 1 && _options.MaxBatchWait > TimeSpan.Zero;
@@ -111,7 +113,7 @@ public sealed class InferenceLoop
                     if (detector.OtherBusy)
                     {
                         // Nothing new to prepare: send the batch in flight as soon as it is done, not with the next one.
-                        Send(detector, detector.Other, detector.Collect(detector.Other, out var failure), failure, lanes, started, found, batchSize);
+                        Send(detector, detector.Other, detector.Collect(detector.Other, out var failure), failure, lanes, snapshots, started, found, batchSize);
                     }
                     else
                     {
@@ -145,8 +147,8 @@ public sealed class InferenceLoop
                         var letterbox = detector.Lane(lane).Prepare(ready, frame.Image);
                         // The image goes back to its slot now; the operator view's copy (only while someone watches
                         // this camera, at most once a second) waits for the boxes it is blurred by.
-                        var snapshot = _frames is not null && _frames.Wants(feed.CameraId) ? frame.Image.Clone() : null;
-                        inFlight[ready++] = new InFlight(feed, frame.FrameNumber, frame.CapturedAt, frame.CapturedTimestamp, frame.Image.Width, frame.Image.Height, letterbox, snapshot);
+                        snapshots[lane][ready] = _frames is not null && _frames.Wants(feed.CameraId) ? frame.Image.Clone() : null;
+                        inFlight[ready++] = new InFlight(feed, frame.FrameNumber, frame.CapturedAt, frame.CapturedTimestamp, frame.Image.Width, frame.Image.Height, letterbox);
                     }
                     catch (Exception ex) when (ex is ArgumentException or OpenCvSharp.OpenCVException)
                     {
@@ -162,7 +164,7 @@ public sealed class InferenceLoop
 
                 var other = detector.Other;
                 var finished = detector.Submit(ready, out var error);
-                Send(detector, other, finished, error, lanes, started, found, batchSize);
+                Send(detector, other, finished, error, lanes, snapshots, started, found, batchSize);
             }
         }
         catch (Exception ex)
@@ -171,11 +173,11 @@ public sealed class InferenceLoop
         }
         finally
         {
-            foreach (var lane in lanes)
+            foreach (var lane in snapshots)
             {
-                foreach (var f in lane)
+                foreach (var snapshot in lane)
                 {
-                    f.Snapshot?.Dispose();
+                    snapshot?.Dispose();
                 }
             }
 
@@ -190,7 +192,7 @@ public sealed class InferenceLoop
     }
 
     // Decodes a lane's finished batch and sends each camera its detections (or counts the frames dropped when the run failed).
-    private void Send(OverlappedDetector detector, int lane, int count, Exception? error, InFlight[][] lanes, long[] started, List<Detection> found, Prometheus.Histogram.Child batchSize)
+    private void Send(OverlappedDetector detector, int lane, int count, Exception? error, InFlight[][] lanes, OpenCvSharp.Mat?[][] laneSnapshots, long[] started, List<Detection> found, Prometheus.Histogram.Child batchSize)
     {
         if (count == 0)
         {
@@ -198,12 +200,14 @@ public sealed class InferenceLoop
         }
 
         var inFlight = lanes[lane];
+        var snapshots = laneSnapshots[lane];
         if (error is not null)
         {
             for (var i = 0; i < count; i++)
             {
                 CameraMetrics.FramesDropped.WithLabels(inFlight[i].Feed.CameraId, "inference_error").Inc();
-                inFlight[i].Snapshot?.Dispose();
+                snapshots[i]?.Dispose();
+                snapshots[i] = null;
                 inFlight[i] = default;
             }
 
@@ -222,10 +226,11 @@ public sealed class InferenceLoop
             f.Feed.InferenceSeconds.Observe(_time.GetElapsedTime(started[lane]).TotalSeconds);
             f.Feed.EndToEndSeconds.Observe(_time.GetElapsedTime(f.CapturedTimestamp).TotalSeconds);
             f.Feed.Camera.Tell(new FrameInferred(detections));
-            if (f.Snapshot is { } snapshot)
+            if (snapshots[i] is { } snapshot)
             {
                 _frames?.Offer(f.Feed.CameraId, f.FrameNumber, f.CapturedAt, snapshot, detections.Detections);
                 snapshot.Dispose();
+                snapshots[i] = null;
             }
 
             inFlight[i] = default; // do not keep a detached camera's feed alive
@@ -301,7 +306,7 @@ public sealed class InferenceLoop
     }
 
     // What a prepared frame still needs once its batch has run: the image itself is back in its slot by then.
-    private readonly record struct InFlight(Feed Feed, long FrameNumber, DateTimeOffset CapturedAt, long CapturedTimestamp, int Width, int Height, Letterbox Letterbox, OpenCvSharp.Mat? Snapshot);
+    private readonly record struct InFlight(Feed Feed, long FrameNumber, DateTimeOffset CapturedAt, long CapturedTimestamp, int Width, int Height, Letterbox Letterbox);
 
     private sealed record Feed(string CameraId, LatestFrameSlot Slot, IActorRef Camera, Prometheus.Counter.Child Inferred, Prometheus.Histogram.Child InferenceSeconds, Prometheus.Histogram.Child EndToEndSeconds);
 }
