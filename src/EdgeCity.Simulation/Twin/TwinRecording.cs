@@ -12,8 +12,9 @@ public sealed class TwinRecording : IDisposable
     public TwinRecording(string folder, string cameraId, double fps, int width, int height)
     {
         Directory.CreateDirectory(folder);
-        VideoPath = Path.Combine(folder, $"{cameraId}.avi");
-        TruthPath = Path.Combine(folder, $"{cameraId}.truth.jsonl");
+        var name = FileStem(cameraId);
+        VideoPath = Path.Combine(folder, $"{name}.avi");
+        TruthPath = Path.Combine(folder, $"{name}.truth.jsonl");
         _video = new VideoWriter(VideoPath, FourCC.MJPG, fps, new Size(width, height));
         if (!_video.IsOpened())
         {
@@ -25,6 +26,17 @@ public sealed class TwinRecording : IDisposable
     }
 
     public string VideoPath { get; }
+
+    /// <summary>
+    /// The file name a camera's recording gets: its id with path separators and other characters no file system
+    /// takes replaced by '_' (SUMO junction ids such as grid6's <c>0/0</c> make camera ids like <c>0/0-0/1to0/0</c>).
+    /// </summary>
+    public static string FileStem(string cameraId)
+    {
+        var invalid = Path.GetInvalidFileNameChars().Concat(['/', '\\', ':', '*', '?', '"', '<', '>', '|']).ToHashSet();
+        var stem = new string(cameraId.Select(c => invalid.Contains(c) ? '_' : c).ToArray());
+        return stem is "." or ".." ? "_" + stem : stem;
+    }
 
     public string TruthPath { get; }
 

@@ -7,6 +7,16 @@ namespace EdgeCity.Simulation.Tests.Twin;
 
 public sealed class TwinRecordingSpec
 {
+    [Theory]
+    [InlineData("J1-W_J1", "J1-W_J1")]
+    [InlineData("0/0-0/1to0/0", "0_0-0_1to0_0")]
+    [InlineData("a\\b:c", "a_b_c")]
+    [InlineData("..", "_..")]
+    public void A_camera_id_with_path_separators_names_a_file_in_the_output_folder(string cameraId, string stem)
+    {
+        Assert.Equal(stem, TwinRecording.FileStem(cameraId));
+    }
+
     [Fact]
     public async Task A_recording_has_one_truth_line_per_video_frame_counts_arriving_vehicles_forward_and_measures_queues()
     {
