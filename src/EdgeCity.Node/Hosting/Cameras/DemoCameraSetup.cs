@@ -37,7 +37,7 @@ public static class DemoCameraSetup
     }
 
     /// <summary>The configured models folder as given, beside the binary, or in the repository holding the site; the first with every model.</summary>
-    private static string? FindModels(string configured, string siteFolder, IReadOnlyList<string> models)
+    public static string? FindModels(string configured, string siteFolder, IReadOnlyList<string> models)
     {
         var candidates = new List<string> { configured, Path.Combine(AppContext.BaseDirectory, configured) };
         for (var dir = new DirectoryInfo(siteFolder); dir is not null; dir = dir.Parent)
