@@ -51,6 +51,41 @@ public sealed class DemoCamerasSpec : IDisposable
         Assert.Equal(0, node.Process.ExitCode);
     }
 
+    [Fact]
+    public async Task Demo_whose_model_fails_to_load_says_so_in_one_line_and_measures_with_detectors()
+    {
+        // A manifest beside an ONNX file that is not the model it names: the checksum check refuses it.
+        var models = Directory.CreateDirectory(Path.Combine(_audit, "models")).FullName;
+        File.Copy(Path.Combine(ModelsFolder(), "edgecity-vehicles.json"), Path.Combine(models, "edgecity-vehicles.json"));
+        await File.WriteAllTextAsync(Path.Combine(models, "edgecity-vehicles.onnx"), "not an onnx model");
+        using var node = NodeProcess.Start(
+            new Dictionary<string, string> { ["EdgeCity__Signals__AuditDirectory"] = _audit, ["EdgeCity__Cameras__ModelsDirectory"] = models }, "demo", "--port", "0");
+
+        var line = await node.WaitForOutputAsync("Demo loop: camera path off", TimeSpan.FromSeconds(60));
+        await node.WaitForOutputAsync("measurements from SUMO detectors (camera model failed to load", TimeSpan.FromSeconds(30));
+
+        Assert.Contains("edgecity-vehicles", line);
+        Assert.Contains("measuring with SUMO detectors", line);
+        Assert.DoesNotContain("camera J1-N1_J1: stream up", node.Output);
+        node.Signal(2);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await node.Process.WaitForExitAsync(cts.Token);
+        Assert.Equal(0, node.Process.ExitCode);
+    }
+
+    private static string ModelsFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "models", "edgecity-vehicles.onnx")))
+            {
+                return Path.Combine(dir.FullName, "models");
+            }
+        }
+
+        throw new FileNotFoundException("models/edgecity-vehicles.onnx not found above " + AppContext.BaseDirectory);
+    }
+
     private static double Sum(Dictionary<string, double> metrics, string prefix) =>
         metrics.Where(m => m.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(m => m.Value);
 
