@@ -1,4 +1,3 @@
-using EdgeCity.Actors.Signals;
 using EdgeCity.Domain.Control;
 using EdgeCity.Domain.Detection;
 using EdgeCity.Domain.Evaluation;
@@ -16,7 +15,7 @@ namespace EdgeCity.Node.CameraLoop;
 /// <c>sim --cameras</c>: the closed loop measured through the camera path. Every step (the frame period) each twin
 /// camera of a controlled junction is rendered from SUMO's vehicles, run through the real detector model, and fed to
 /// the same <see cref="CameraTrafficAnalyzer"/> the node runs; every second its approach measurements become the
-/// observations of that approach's movements (<see cref="CameraObservations"/>). Frames are stamped with simulation
+/// observations of that approach's movements, lane by lane (<see cref="CameraMovementObservation"/>). Frames are stamped with simulation
 /// time, so speeds and ages are in simulated seconds however slowly inference runs.
 /// </summary>
 public sealed class TwinCameraMeasurement : IClosedLoopMeasurement, IDisposable
@@ -79,7 +78,8 @@ public sealed class TwinCameraMeasurement : IClosedLoopMeasurement, IDisposable
 
             foreach (var camera in _site.Cameras.Where(c => c.Intersection == intersection.Id && c.Pose is not null))
             {
-                var movements = junction.Timings.Model.Movements.Where(m => m.Approach == camera.Approach).Select(m => m.Id).ToList();
+                var approachOf = junction.Timings.Model.Movements.ToDictionary(m => m.Id, m => m.Approach, StringComparer.Ordinal);
+                var movements = junction.Lanes.Where(l => approachOf[l.MovementId] == camera.Approach).ToList();
                 if (movements.Count == 0)
                 {
                     throw new ArgumentException($"camera '{camera.Id}': approach '{camera.Approach}' is not an approach of traffic light '{junction.TrafficLightId}' (has: {string.Join(", ", junction.Timings.Model.Movements.Select(m => m.Approach).Distinct())})");
@@ -149,16 +149,15 @@ public sealed class TwinCameraMeasurement : IClosedLoopMeasurement, IDisposable
 
         foreach (var m in camera.Analyzer.Measure().Where(m => m.Approach == camera.Setup.Approach))
         {
-            var observation = CameraObservations.From(m).Observation;
             foreach (var movement in camera.Movements)
             {
-                observed[movement] = observation;
+                observed[movement.MovementId] = CameraMovementObservation.From(m, movement);
                 ObservationsUsed++;
             }
         }
     }
 
-    private sealed class TwinCamera(string trafficLightId, CameraAnalyticsSetup setup, CameraTrafficAnalyzer analyzer, CameraRenderer renderer, IReadOnlyList<string> movements)
+    private sealed class TwinCamera(string trafficLightId, CameraAnalyticsSetup setup, CameraTrafficAnalyzer analyzer, CameraRenderer renderer, IReadOnlyList<MovementLanes> movements)
     {
         public string TrafficLightId { get; } = trafficLightId;
 
@@ -168,7 +167,7 @@ public sealed class TwinCameraMeasurement : IClosedLoopMeasurement, IDisposable
 
         public CameraRenderer Renderer { get; } = renderer;
 
-        public IReadOnlyList<string> Movements { get; } = movements;
+        public IReadOnlyList<MovementLanes> Movements { get; } = movements;
 
         public long NextFrame { get; set; }
     }
