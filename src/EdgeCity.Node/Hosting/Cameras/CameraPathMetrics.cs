@@ -6,7 +6,7 @@ namespace EdgeCity.Node.Hosting.Cameras;
 public static class CameraPathMetrics
 {
     public static readonly Counter Observations = Metrics.CreateCounter(
-        "edgecity_camera_observations_total", "Approach observations from camera analytics sent to an intersection's coordinator.", "intersection", "approach");
+        "edgecity_camera_observations_total", "Camera measurements of an approach sent to its intersection's coordinator (one per camera per second, as observations of each movement of the approach, lane by lane).", "intersection", "approach");
 
     public static readonly Counter Unmatched = Metrics.CreateCounter(
         "edgecity_camera_observations_unmatched_total", "Camera measurements of an approach the intersection's signal model lacks (dropped).", "camera");

@@ -56,7 +56,7 @@ public static class DemoCameraPath
             return new Dictionary<string, IReadOnlySet<string>>();
         }
 
-        var relay = system.ActorOf(CameraObservationRelay.Props(coordinators, approaches, live), "camera-observations");
+        var relay = system.ActorOf(CameraObservationRelay.Props(coordinators, plan.Intersections, live), "camera-observations");
         var analytics = setups.ToDictionary(
             s => s.CameraId,
             s => system.ActorOf(AnalyticsActor.Props(s, relay, plan.Clock), "analytics-" + Uri.EscapeDataString(s.CameraId)),
