@@ -58,7 +58,7 @@ public static class SimCommand
                             End = parse.GetValue(end) ?? 3600,
                         }
                         : twinSite?.Scenario(parse.GetValue(begin), parse.GetValue(end))
-                          ?? throw new ArgumentException("give --sumocfg <file>, --net <net.xml> --routes <rou.xml>, or --site <site.json> with a twin");
+                          ?? throw new ArgumentException("give --sumocfg <file>, or --net <net.xml> --routes <rou.xml>, or --site <site.json> with a twin");
                 foreach (var file in scenario.RouteFiles.Append(scenario.NetFile).Where(f => !File.Exists(f)))
                 {
                     throw new FileNotFoundException($"{file}: no such file", file);
