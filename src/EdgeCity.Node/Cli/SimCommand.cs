@@ -2,14 +2,17 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using EdgeCity.Domain.Control.Controllers;
+using EdgeCity.Node.CameraLoop;
 using EdgeCity.Simulation.Control;
 using EdgeCity.Simulation.Network;
+using EdgeCity.Vision.Inference;
 
 namespace EdgeCity.Node.Cli;
 
 /// <summary>
 /// <c>edgecity sim</c>: the closed loop. EdgeCity controls every signalised junction of a SUMO network; on the same
 /// demand and seeds SUMO's own fixed-time programs and SUMO's actuated control run too; the report compares them.
+/// With <c>--site --cameras</c> EdgeCity also runs measured through the twin's cameras (<see cref="TwinCameraMeasurement"/>).
 /// </summary>
 public static class SimCommand
 {
@@ -24,18 +27,26 @@ public static class SimCommand
         var end = new Option<double?>("--end") { Description = "Simulation end in seconds (default: the config's, or 3600)." };
         var controller = new Option<string>("--controller") { Description = $"EdgeCity's controller: {string.Join(", ", SignalControllers.Names)}.", DefaultValueFactory = _ => "schedule" };
         var seeds = new Option<int>("--seeds") { Description = "Seeds 1..N, each run for every controller.", DefaultValueFactory = _ => 1 };
-        var cameras = new Option<bool>("--cameras") { Description = "Measure through the camera path (twin cameras, decoding, inference, analytics) instead of detectors." };
+        var site = new Option<FileInfo?>("--site") { Description = "A site file with a twin (e.g. deploy/sites/demo/site.json): its network and routes are the scenario unless --sumocfg/--net is given; its posed cameras measure with --cameras." };
+        var cameras = new Option<bool>("--cameras")
+        {
+            Description = $"Also run EdgeCity measured through the camera path (needs --site): every {SimCameraSite.FrameSeconds} s each twin camera is rendered, "
+                + "run through the shipped ONNX model and the node's analytics; approaches without a camera use detectors. Reported as edgecity-<controller>-cameras, "
+                + $"beside the detector run at the same {SimCameraSite.FrameSeconds} s step. Slow: inference per frame.",
+        };
         var report = new Option<FileInfo?>("--report") { Description = "Write the report JSON here." };
         var baselines = new Option<bool>("--baselines") { Description = "Also run SUMO's fixed-time and actuated control (default on).", DefaultValueFactory = _ => true };
         var command = new Command("sim", "Closed loop in SUMO: EdgeCity controls every signal; compared with SUMO fixed-time and actuated on the same demand and seeds.")
         {
-            config, net, routes, begin, end, controller, seeds, cameras, report, baselines,
+            config, net, routes, site, begin, end, controller, seeds, cameras, report, baselines,
         };
         command.SetAction(async (parse, ct) =>
         {
             SimScenario scenario;
+            SimCameraSite? twinSite = null;
             try
             {
+                twinSite = parse.GetValue(site) is { } siteFile ? SimCameraSite.Load(siteFile.FullName) : null;
                 scenario = parse.GetValue(config) is { } cfg
                     ? SimScenario.FromConfig(cfg.FullName, parse.GetValue(begin), parse.GetValue(end))
                     : parse.GetValue(net) is { } n
@@ -46,7 +57,8 @@ public static class SimCommand
                             Begin = parse.GetValue(begin) ?? 0,
                             End = parse.GetValue(end) ?? 3600,
                         }
-                        : throw new ArgumentException("give --sumocfg <file>, or --net <net.xml> --routes <rou.xml>");
+                        : twinSite?.Scenario(parse.GetValue(begin), parse.GetValue(end))
+                          ?? throw new ArgumentException("give --sumocfg <file>, or --net <net.xml> --routes <rou.xml>, or --site <site.json> with a twin");
                 foreach (var file in scenario.RouteFiles.Append(scenario.NetFile).Where(f => !File.Exists(f)))
                 {
                     throw new FileNotFoundException($"{file}: no such file", file);
@@ -65,10 +77,19 @@ public static class SimCommand
                 return 2;
             }
 
+            DetectionModel? model = null;
             if (parse.GetValue(cameras))
             {
-                await Console.Error.WriteLineAsync("--cameras: the camera path is not wired into sim yet; run without it for detector measurements");
-                return 2;
+                try
+                {
+                    model = (twinSite ?? throw new ArgumentException("it needs --site <site.json>: a site with a twin and posed cameras (e.g. deploy/sites/demo/site.json, or `site from-sumo --cameras` output)"))
+                        .LoadModel("models");
+                }
+                catch (Exception ex) when (ex is ArgumentException or ModelLoadException or IOException)
+                {
+                    await Console.Error.WriteLineAsync($"--cameras: {ex.Message}");
+                    return 2;
+                }
             }
 
             SumoNetwork network;
@@ -89,9 +110,16 @@ public static class SimCommand
             {
                 for (var seed = 1; seed <= Math.Max(1, parse.GetValue(seeds)); seed++)
                 {
-                    var run = await ClosedLoop.RunAsync(scenario, network, name, seed, work, Console.WriteLine, ct);
+                    var run = await ClosedLoop.RunAsync(scenario, network, name, seed, work, Console.WriteLine, ct, model is null ? null : new StepLengthOnly(SimCameraSite.FrameSeconds));
                     Print(run);
                     results.Add(run);
+                    if (model is not null)
+                    {
+                        var camerasRun = await SimCameraRun.RunAsync(scenario, network, name, seed, work, twinSite!, model, ct);
+                        Print(camerasRun);
+                        results.Add(camerasRun);
+                    }
+
                     if (parse.GetValue(baselines))
                     {
                         foreach (var actuated in new[] { false, true })
@@ -113,9 +141,15 @@ public static class SimCommand
                 await Console.Error.WriteLineAsync(ex.Message);
                 return 1;
             }
+            catch (ArgumentException ex)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return 2;
+            }
             finally
             {
                 TryDelete(work);
+                model?.Dispose();
             }
 
             var summary = SimReport.From(scenario, results);

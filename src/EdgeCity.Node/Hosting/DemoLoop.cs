@@ -3,10 +3,12 @@ using Akka.Actor;
 using EdgeCity.Actors.Hosting;
 using EdgeCity.Actors.Signals;
 using EdgeCity.Domain.Sites;
+using EdgeCity.Node.Hosting.Cameras;
 using EdgeCity.Simulation.Control;
 using EdgeCity.Simulation.Network;
 using EdgeCity.Simulation.Traci;
 using EdgeCity.Simulation.Twin;
+using EdgeCity.Vision.Inference;
 using OpenCvSharp;
 
 namespace EdgeCity.Node.Hosting;
@@ -14,13 +16,17 @@ namespace EdgeCity.Node.Hosting;
 /// <summary>
 /// The demo's closed loop: the site's SUMO twin stepped at real time on a thread of its own; each step moves the
 /// <see cref="SimulationClock"/> the coordinators tick on, applies the states their <see cref="TraciSignalHead"/>s
-/// posted, and twice a second sends each coordinator its movements' detector measurements. The twin's cameras are
-/// served over MJPEG. Stopping the host stops the loop and SUMO.
+/// posted, and twice a second sends each coordinator the detector measurements of the movements no camera watches.
+/// The twin's cameras are served over MJPEG; on the camera path (<see cref="DemoCameraPath"/>) camera actors decode
+/// them and their analytics measure the other approaches. Stopping the host stops the loop and SUMO.
 /// </summary>
 public sealed class DemoLoop(
-    DemoLoopPlan plan, SignalCoordinators coordinators, LiveSignals live, ILogger<DemoLoop> logger) : BackgroundService
+    DemoLoopPlan plan, SignalCoordinators coordinators, LiveSignals live, IServiceProvider services, ILogger<DemoLoop> logger) : BackgroundService
 {
     private const double MeasureEverySeconds = 0.5;
+
+    /// <summary>Approaches measured by a camera, per intersection: their movements get no detector measurements.</summary>
+    private IReadOnlyDictionary<string, IReadOnlySet<string>> _cameraApproaches = new Dictionary<string, IReadOnlySet<string>>();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -43,12 +49,50 @@ public sealed class DemoLoop(
             logger.LogInformation("Twin camera {Camera}: {Url}", r.CameraId, server.UrlOf(r.CameraId));
         }
 
-        live.Source = $"SUMO twin of site '{plan.Site.Name}' ({twin.Renderers.Count} cameras on http://127.0.0.1:{server.Port}/), detector measurements";
-        logger.LogInformation("Demo loop: {Count} coordinators command SUMO through TraCI, measurements from SUMO detectors", plan.Intersections.Count);
+        var measuring = plan.Cameras is { } cameras ? await StartCamerasAsync(cameras, twin, server) : "measurements from SUMO detectors";
+        live.Source = $"SUMO twin of site '{plan.Site.Name}' ({twin.Renderers.Count} cameras on http://127.0.0.1:{server.Port}/), {measuring}";
+        logger.LogInformation("Demo loop: {Count} coordinators command SUMO through TraCI, {Measuring}", plan.Intersections.Count, measuring);
         var loop = new Thread(() => Run(twin, server, stoppingToken)) { IsBackground = true, Name = "demo-loop" };
         loop.Start();
         await Task.Run(loop.Join, CancellationToken.None);
     }
+
+    /// <summary>Checks the model loads, then starts the camera path; says what measures what (or why detectors do).</summary>
+    private async Task<string> StartCamerasAsync(DemoCameraPlan cameras, SiteTwin twin, MjpegServer server)
+    {
+        try
+        {
+            await Task.Run(() =>
+            {
+                foreach (var model in cameras.Models)
+                {
+                    DetectionModel.Load(cameras.Options.ModelsDirectory, model, cameras.Options.ToDetectorOptions()).Dispose();
+                }
+            });
+        }
+        catch (Exception ex) when (ex is ModelLoadException or IOException or InvalidDataException or ArgumentException)
+        {
+            logger.LogError("Demo loop: camera path off, model in {Folder} failed to load ({Error}); measuring with SUMO detectors", cameras.Options.ModelsDirectory, ex.Message);
+            return $"measurements from SUMO detectors (camera model failed to load: {ex.Message})";
+        }
+
+        _cameraApproaches = DemoCameraPath.Start(
+            services.GetRequiredService<ActorSystem>(), plan, cameras, server.UrlOf, twin.Network, coordinators, live, logger);
+        var viaCameras = _cameraApproaches.Values.Sum(a => a.Count);
+        var uncovered = plan.Intersections
+            .SelectMany(i => i.ApproachOf.Values.Distinct().Where(a => !IsCamera(i.Id, a)).Select(a => $"{i.Id}/{a}"))
+            .ToList();
+        foreach (var x in uncovered)
+        {
+            logger.LogInformation("Demo loop: approach {Approach} has no camera: measured by SUMO detectors", x);
+        }
+
+        return $"{viaCameras} approaches measured by cameras ({live.Cameras.Count} cameras at {cameras.FramesPerSecond:0.#} fps through {string.Join(", ", cameras.Models)}), "
+            + (uncovered.Count == 0 ? "none by detectors" : $"{uncovered.Count} without a camera by SUMO detectors: {string.Join(", ", uncovered)}");
+    }
+
+    private bool IsCamera(string intersection, string approach) =>
+        _cameraApproaches.TryGetValue(intersection, out var set) && set.Contains(approach);
 
     private void Run(SiteTwin twin, MjpegServer server, CancellationToken stop)
     {
@@ -116,6 +160,11 @@ public sealed class DemoLoop(
 
             foreach (var lanes in intersection.Lanes)
             {
+                if (IsCamera(intersection.Id, intersection.ApproachOf[lanes.MovementId]))
+                {
+                    continue; // the camera's analytics measure this movement
+                }
+
                 coordinator.Tell(new MovementMeasurement(lanes.MovementId, detectors.Observe(lanes, time), at));
             }
         }

@@ -21,7 +21,7 @@ public sealed record NodeLaunch
     /// <summary>Overrides the site's controller for every intersection (the demo's <c>--controller</c>).</summary>
     public string? Controller { get; init; }
 
-    /// <summary>Measure through the camera path instead of detectors (the demo's <c>--cameras</c>).</summary>
+    /// <summary>Measure through the camera path instead of detectors (the demo's <c>--measure cameras</c>, its default).</summary>
     public bool Cameras { get; init; }
 
     /// <summary>Extra command-line style arguments passed to the ASP.NET configuration.</summary>

@@ -4,6 +4,7 @@ using EdgeCity.Domain.Control;
 using EdgeCity.Domain.Control.Controllers;
 using EdgeCity.Domain.Signals;
 using EdgeCity.Domain.Sites;
+using EdgeCity.Node.Hosting.Cameras;
 using EdgeCity.Simulation.Control;
 using EdgeCity.Simulation.Network;
 using EdgeCity.Simulation.Sumo;
@@ -12,7 +13,8 @@ namespace EdgeCity.Node.Hosting;
 
 /// <summary>
 /// Decides which intersections this node controls and how: in the demo, every signalised intersection of the demo
-/// site's SUMO twin (TraCI heads, the simulation clock, detector measurements); with <c>run --site</c>, the site's
+/// site's SUMO twin (TraCI heads, the simulation clock, camera measurements with detectors where no camera looks, or
+/// detectors only); with <c>run --site</c>, the site's
 /// intersections with log-only heads on the wall clock. Audit logs go to <c>EdgeCity:Signals:AuditDirectory</c>.
 /// </summary>
 public sealed class SignalControlSetup
@@ -82,9 +84,11 @@ public sealed class SignalControlSetup
 
         var site = loaded.Site;
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (launch.Cameras)
+        var why = string.Empty;
+        var cameras = launch.Cameras ? DemoCameraSetup.Plan(site, configuration, folder, out why) : null;
+        if (launch.Cameras && cameras is null)
         {
-            Console.WriteLine($"demo --cameras: {CameraPathNote(site, configuration, folder)}; measuring with SUMO's detectors instead");
+            Console.WriteLine($"demo: {why}; measuring with SUMO's detectors instead");
         }
 
         var network = SumoNetworkReader.Read(Path.Combine(folder, site.Twin.Net));
@@ -104,8 +108,10 @@ public sealed class SignalControlSetup
         {
             Live = live,
             Demo = new DemoLoopPlan(site, folder, clock, queue,
-                intersections.Select(i => new DemoIntersection(i.Definition.Id, i.Controller, MovementLanes.Of(i.Signal.TrafficLight, i.Timings.Model))).ToList(),
-                launch.Cameras, configuration.GetValue("EdgeCity:Demo:TwinPort", 0)),
+                intersections.Select(i => new DemoIntersection(
+                    i.Definition.Id, i.Controller, MovementLanes.Of(i.Signal.TrafficLight, i.Timings.Model),
+                    i.Timings.Model.Movements.ToDictionary(m => m.Id, m => m.Approach, StringComparer.Ordinal))).ToList(),
+                cameras, configuration.GetValue("EdgeCity:Demo:TwinPort", 0)),
             Intersections = _ => intersections.Select(i => Settings(
                 i.Timings, i.Controller,
                 new LiveSignalHead(new TraciSignalHead(i.Signal.TrafficLight.Id, i.Timings.Model, i.Signal.TrafficLight.LinkCount, queue), live, i.Controller),
@@ -134,22 +140,6 @@ public sealed class SignalControlSetup
                 ? p with { MinGreenSeconds = q.MinGreenSeconds, MaxGreenSeconds = Math.Max(q.MinGreenSeconds, q.MaxGreenSeconds), DefaultGreenSeconds = q.GreenSeconds > 0 ? q.GreenSeconds : p.DefaultGreenSeconds }
                 : p).ToList(),
         };
-    }
-
-    /// <summary>Why the camera path does not measure in this demo: the model file is missing, or the loop is not wired to it yet.</summary>
-    private static string CameraPathNote(SiteDefinition site, IConfiguration configuration, string siteFolder)
-    {
-        var models = configuration["EdgeCity:Cameras:ModelsDirectory"] is { Length: > 0 } m ? m : "models";
-        var candidates = new[] { models, Path.Combine(AppContext.BaseDirectory, models), Path.Combine(siteFolder, "..", "..", "..", models) };
-        foreach (var model in site.Cameras.Select(c => c.Model).Distinct())
-        {
-            if (!candidates.Any(dir => File.Exists(Path.Combine(dir, model + ".onnx"))))
-            {
-                return $"model file {Path.Combine(models, model + ".onnx")} is missing (camera model '{model}')";
-            }
-        }
-
-        return "the camera path (analytics per camera to the coordinators) is not wired into the demo loop yet";
     }
 
     private static string? FindDemoSite()

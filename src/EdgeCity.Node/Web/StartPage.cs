@@ -62,6 +62,7 @@ public static class StartPage
             html.Append(inv, $"<p>Simulation time <b id=\"sim-time\">{signals.SimulationSeconds:0} s</b> · vehicles in the network <b>{signals.Vehicles}</b> · trips completed <b>{signals.TripsArrived}</b> · mean delay so far of vehicles on the road <b id=\"delay\">{signals.MeanTimeLossSeconds:0.0} s</b></p>");
         }
 
+        AppendCameras(html, signals);
         if (signals.Intersections.IsEmpty)
         {
             return;
@@ -71,6 +72,29 @@ public static class StartPage
         foreach (var x in signals.Intersections.Values.OrderBy(x => x.Id, StringComparer.Ordinal))
         {
             html.Append(inv, $"<tr><td>{E(x.Id)}</td><td>{E(x.Controller)}</td><td>{E(x.Phase)}{(x.InTransition ? " (changing)" : string.Empty)}</td><td>{x.QueueVehicles:0}</td><td>{x.VehiclesCounted}</td></tr>");
+        }
+
+        html.Append("</table>");
+    }
+
+    private static void AppendCameras(StringBuilder html, LiveSignals signals)
+    {
+        static string E(string s) => WebUtility.HtmlEncode(s);
+        if (signals.Cameras.IsEmpty)
+        {
+            return;
+        }
+
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        html.Append("<h3>Cameras measuring for the coordinators</h3><table id=\"cameras\"><tr><th>camera</th><th>intersection / approach</th><th>state</th>")
+            .Append("<th>frames inferred</th><th>detections</th><th>vehicles counted</th><th>queue (m)</th><th>flow (veh/h)</th><th>observations sent</th></tr>");
+        foreach (var c in signals.Cameras.Values.OrderBy(c => c.Id, StringComparer.Ordinal))
+        {
+            lock (c)
+            {
+                html.Append(inv, $"<tr><td>{E(c.Id)}</td><td>{E(c.Intersection)} / {E(c.Approach)}</td><td>{E(c.State)}</td><td>{c.FramesAnalysed}</td><td>{c.Detections}</td>")
+                    .Append(inv, $"<td>{c.VehiclesCounted}</td><td>{c.QueueMeters:0}</td><td>{c.FlowVehiclesPerHour:0}</td><td>{c.Observations}</td></tr>");
+            }
         }
 
         html.Append("</table>");

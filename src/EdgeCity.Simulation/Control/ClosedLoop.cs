@@ -13,7 +13,7 @@ public static class ClosedLoop
 {
     public static async Task<SimRunResult> RunAsync(
         SimScenario scenario, SumoNetwork network, string controller, int seed, string workFolder,
-        Action<string>? log = null, CancellationToken cancellationToken = default)
+        Action<string>? log = null, CancellationToken cancellationToken = default, IClosedLoopMeasurement? measurement = null)
     {
         var signals = SumoSignalModelBuilder.BuildAll(network).Where(s => s.Model.Phases.Count > 0).ToList();
         var tripinfo = Path.Combine(workFolder, $"edgecity-{controller}-{seed}.tripinfo.xml");
@@ -23,6 +23,7 @@ public static class ClosedLoop
             NetFile = scenario.ConfigFile is null ? scenario.NetFile : null,
             ExtraArguments = scenario.Arguments(seed, tripinfo, [], inputs: false),
             WorkingDirectory = workFolder,
+            StepLength = measurement?.StepLengthSeconds,
         };
         var watch = Stopwatch.StartNew();
         using var sumo = await SumoProcess.StartAsync(options, null, cancellationToken);
@@ -35,6 +36,7 @@ public static class ClosedLoop
         var close = JunctionSpacing.CloselySpaced(signals, network);
         var junctions = signals.Select(s => new ControlledJunction(s, controller, time, tick, close.Contains(s.TrafficLight.Id))).ToList();
         var detectors = new SumoDetectors(traci, network, junctions.SelectMany(j => j.Lanes));
+        measurement?.Start(traci, junctions);
         log?.Invoke($"seed {seed}: EdgeCity ({controller}) controls {junctions.Count} junctions ({close.Count} closely spaced), reading {detectors.LaneCount} lanes every {tick:0.##} s");
         long steps = 2;
         var changes = new List<(string, string)>();
@@ -43,9 +45,10 @@ public static class ClosedLoop
             cancellationToken.ThrowIfCancellationRequested();
             detectors.Read(time);
             changes.Clear();
+            var measured = measurement?.Measure(time);
             foreach (var junction in junctions)
             {
-                if (junction.Tick(time, detectors) is { } state)
+                if (junction.Tick(time, detectors, measured?.GetValueOrDefault(junction.TrafficLightId)) is { } state)
                 {
                     changes.Add((junction.TrafficLightId, state));
                 }

@@ -62,11 +62,14 @@ public sealed class ControlledJunction
     public long Changes { get; private set; }
 
     /// <summary>The state string SUMO must show now, or null when it did not change since the last tick.</summary>
-    public string? Tick(double time, SumoDetectors detectors)
+    /// <param name="time">Simulation seconds.</param>
+    /// <param name="detectors">The detectors, read this step.</param>
+    /// <param name="measured">Observations that replace the detectors' on their movements (cameras), if any.</param>
+    public string? Tick(double time, SumoDetectors detectors, IReadOnlyDictionary<string, MovementObservation>? measured = null)
     {
         foreach (var lanes in Lanes)
         {
-            _observations[lanes.MovementId] = detectors.Observe(lanes, time);
+            _observations[lanes.MovementId] = measured is not null && measured.TryGetValue(lanes.MovementId, out var m) ? m : detectors.Observe(lanes, time);
         }
 
         var decision = _controller.Decide(new ControllerInput(time, _validator.Current, _observations));

@@ -12,7 +12,7 @@ public sealed class DemoLoopSpec : IDisposable
     [Fact]
     public async Task Demo_runs_the_closed_loop_on_the_twin_with_valid_audited_plans_and_live_metrics()
     {
-        using var node = NodeProcess.Start(new Dictionary<string, string> { ["EdgeCity__Signals__AuditDirectory"] = _audit }, "demo", "--port", "0", "--controller", "schedule");
+        using var node = NodeProcess.Start(new Dictionary<string, string> { ["EdgeCity__Signals__AuditDirectory"] = _audit }, "demo", "--port", "0", "--controller", "schedule", "--measure", "detectors");
         var listening = await node.WaitForOutputAsync("Now listening on: ", TimeSpan.FromSeconds(60));
         using var http = new HttpClient { BaseAddress = new Uri(listening["Now listening on: ".Length..].Trim()) };
 
@@ -30,6 +30,7 @@ public sealed class DemoLoopSpec : IDisposable
 
         var page = await http.GetStringAsync("/about");
         Assert.Contains("SUMO twin of site &#39;demo&#39;", page);
+        Assert.Contains("measurements from SUMO detectors", page);
         foreach (var id in new[] { "J1", "J2", "J3" })
         {
             Assert.Contains($"<td>{id}</td><td>schedule</td>", page);

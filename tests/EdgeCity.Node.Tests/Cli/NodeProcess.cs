@@ -53,10 +53,13 @@ internal sealed class NodeProcess : IDisposable
     }
 
     /// <summary>Runs to completion and returns the exit code.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Output)> RunAsync(params string[] args) => RunAsync(TimeSpan.FromSeconds(60), args);
+
+    /// <summary>Runs to completion (within <paramref name="limit"/>) and returns the exit code.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(TimeSpan limit, params string[] args)
     {
         using var p = Start(args);
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var cts = new CancellationTokenSource(limit);
         await p.Process.WaitForExitAsync(cts.Token);
         p.Process.WaitForExit(); // flushes the async output readers
         return (p.Process.ExitCode, p.Output);

@@ -1,0 +1,56 @@
+using EdgeCity.Domain.Measurements;
+using EdgeCity.Domain.Zones;
+using EdgeCity.Node.CameraLoop;
+using EdgeCity.Simulation.Control;
+
+namespace EdgeCity.Node.Tests.CameraLoop;
+
+public sealed class CameraMovementObservationSpec
+{
+    private static readonly DateTimeOffset At = new(2026, 1, 1, 8, 0, 0, TimeSpan.Zero);
+
+    // A two-lane approach: four vehicles stopped in the right lane (30 m of queue), the left-turn lane empty.
+    private static readonly ApproachMeasurement Measurement = new(
+        "J1", "W_J1", "J1-W_J1", At, TimeSpan.FromSeconds(1), 0, [], 400, 360, 30, 0.5,
+        [
+            new LaneState("W_J1_0", "W_J1", "W_J1_0", true, 4, 4, 30, 0.9, null, 0),
+            new LaneState("W_J1_1", "W_J1", "W_J1_1", false, 0, 0, 0, 0.1, null, 0),
+        ],
+        null, TimeSpan.FromSeconds(0.2), false, null);
+
+    [Fact]
+    public void A_movement_gets_the_queue_presence_and_occupancy_of_the_lanes_it_leaves_from()
+    {
+        var through = CameraMovementObservation.From(Measurement, new MovementLanes("W_J1.straight", ["W_J1_0"], ["J1_J2_0"]));
+        var left = CameraMovementObservation.From(Measurement, new MovementLanes("W_J1.left", ["W_J1_1"], ["J1_N1_0"]));
+
+        Assert.Equal(4, through.QueueVehicles);
+        Assert.True(through.Presence);
+        Assert.Equal(0.9, through.Occupancy);
+        Assert.Equal(180, through.FlowVehiclesPerHour);
+        Assert.Equal(0, left.QueueVehicles);
+        Assert.False(left.Presence);
+        Assert.Equal(0.1, left.Occupancy);
+    }
+
+    [Fact]
+    public void A_queue_longer_than_its_stopped_vehicles_counts_in_vehicles_of_7_5_m()
+    {
+        var queued = Measurement with { Lanes = [new LaneState("W_J1_0", "W_J1", "W_J1_0", true, 2, 2, 45, 1, null, 0)] };
+
+        var observation = CameraMovementObservation.From(queued, new MovementLanes("W_J1.straight", ["W_J1_0"], []));
+
+        Assert.Equal(6, observation.QueueVehicles);
+    }
+
+    [Fact]
+    public void A_movement_whose_lanes_no_zone_watches_gets_the_approach_figures()
+    {
+        var observation = CameraMovementObservation.From(Measurement, new MovementLanes("W_J1.right", ["W_J1_2"], []));
+
+        Assert.Equal(4, observation.QueueVehicles); // 30 m of queue / 7.5 m
+        Assert.True(observation.Presence);
+        Assert.Equal(0.5, observation.Occupancy);
+        Assert.Equal(360, observation.FlowVehiclesPerHour);
+    }
+}
