@@ -29,4 +29,11 @@ public sealed record ApproachMeasurement(
 {
     /// <summary>True when any lane of the approach has a vehicle in its zone now (actuation).</summary>
     public bool Presence => Lanes.Any(l => l.Presence);
+
+    /// <summary>
+    /// Moving confirmed vehicles in the approach's lane zones, lane by lane, with arrival estimates (nearest first);
+    /// stopped ones are in the queue instead. Vehicles beyond the camera's view (or its zones) are unknown, not absent.
+    /// Empty when the camera is down.
+    /// </summary>
+    public IReadOnlyList<ApproachingTrack> Approaching { get; init; } = [];
 }

@@ -105,7 +105,23 @@ public sealed class CameraTrafficAnalyzer
     }
 
     /// <summary>Closes the reporting interval: one measurement per approach.</summary>
-    public IReadOnlyList<ApproachMeasurement> Measure() => _aggregator.Emit(_zones.Select(z => z.TakeInterval()).ToList());
+    public IReadOnlyList<ApproachMeasurement> Measure()
+    {
+        var measurements = _aggregator.Emit(_zones.Select(z => z.TakeInterval()).ToList());
+        return measurements.Select(m => m.CameraDown ? m : m with { Approaching = Approaching(m.Approach) }).ToList();
+    }
+
+    // Arrivals as of the newest frame (the measurement is stamped with it): what the zones of the approach hold now.
+    private List<ApproachingTrack> Approaching(string approach)
+    {
+        var seen = new HashSet<(string, long)>();
+        return _zones
+            .Where(z => z.Zone.Approach == approach)
+            .SelectMany(z => ArrivalEstimator.Of(z, Setup.ZoneOptions.StoppedSpeedMetersPerSecond, Setup.Measurement.ArrivalFloorMetersPerSecond))
+            .Where(t => seen.Add((t.Lane, t.TrackId)))
+            .OrderBy(t => t.EtaSeconds)
+            .ToList();
+    }
 
     private static (LineCounter, List<LaneZoneMonitor>, Dictionary<string, CountLine>) Build(CameraAnalyticsSetup setup)
     {

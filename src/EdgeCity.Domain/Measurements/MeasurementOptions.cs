@@ -16,4 +16,10 @@ public sealed record MeasurementOptions
 
     /// <summary>Window of the least-squares speed fit.</summary>
     public TimeSpan SpeedWindow { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Slowest speed an arrival estimate assumes for a moving vehicle (m/s): a slow one is accelerating. A third of
+    /// 50 km/h, as the detector path assumes a third of the lane's limit.
+    /// </summary>
+    public double ArrivalFloorMetersPerSecond { get; init; } = 50 / 3.6 / 3;
 }

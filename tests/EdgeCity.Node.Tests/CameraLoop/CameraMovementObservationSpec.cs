@@ -53,4 +53,24 @@ public sealed class CameraMovementObservationSpec
         Assert.Equal(0.5, observation.Occupancy);
         Assert.Equal(360, observation.FlowVehiclesPerHour);
     }
+
+    [Fact]
+    public void A_movement_gets_the_arrivals_of_its_own_lanes_nearest_first()
+    {
+        var tracked = Measurement with
+        {
+            Approaching =
+            [
+                new ApproachingTrack("W_J1_0", 7, 50, 10, 5),
+                new ApproachingTrack("W_J1_1", 8, 20, 10, 2),
+                new ApproachingTrack("W_J1_0", 9, 30, 10, 3),
+            ],
+        };
+
+        var through = CameraMovementObservation.From(tracked, new MovementLanes("W_J1.straight", ["W_J1_0"], []));
+        var unwatched = CameraMovementObservation.From(tracked, new MovementLanes("W_J1.right", ["W_J1_2"], []));
+
+        Assert.Equal([3.0, 5.0], through.Approaching.Select(a => a.EtaSeconds));
+        Assert.Equal([2.0, 3.0, 5.0], unwatched.Approaching.Select(a => a.EtaSeconds));
+    }
 }
