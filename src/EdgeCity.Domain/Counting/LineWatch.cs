@@ -27,7 +27,7 @@ internal sealed class LineWatch(CountLine line, CountingOptions options)
         var isNew = !_sides.TryGetValue(track.Id, out var side);
         if (side is null)
         {
-            side = new TrackLineSide { FirmSide = FirmSideOf(d), LastPoint = p, LastDistance = d };
+            side = new TrackLineSide { FirmSide = FirmSideOf(d), LastPoint = p, LastDistance = d, OriginDistance = d };
             _sides[track.Id] = side;
         }
 
@@ -144,7 +144,7 @@ internal sealed class LineWatch(CountLine line, CountingOptions options)
                 continue;
             }
 
-            if (newFirm == h.Side.FirmSide || h.LastPoint.DistanceTo(p) > radius)
+            if (newFirm == h.Side.FirmSide || h.LastPoint.DistanceTo(p) > radius || IsBehind(h, d))
             {
                 continue;
             }
@@ -162,13 +162,33 @@ internal sealed class LineWatch(CountLine line, CountingOptions options)
 
         _handovers.Remove(best);
         side.FirmSide = best.Side.FirmSide;
-        side.Counted = best.Side.Counted;
+        side.OriginDistance = best.Side.OriginDistance;
+
+        // A vehicle carried over an id switch after it was counted keeps going its way: the new id may not count it
+        // back the other way (the box of a stopped vehicle jumping on the line would otherwise count it backward).
+        side.Counted = best.Side.Counted == 0 ? 0 : CountDirections.Both;
         side.LastCrossingInside = best.Side.LastCrossingInside;
         side.LastCrossingPoint = best.Side.LastCrossingPoint;
 
         // The old id must not count again should it come back: the new one carries its crossing now.
         best.Side.Counted = CountDirections.Both;
         return best;
+    }
+
+    /// <summary>
+    /// Whether a new anchor lies behind a lost vehicle, against the way that vehicle was travelling across the line:
+    /// that is the vehicle following it (dense queue), not the same one under a new id, and must not inherit its side.
+    /// </summary>
+    private bool IsBehind(LineHandover lost, double newDistance)
+    {
+        var travel = lost.Side.LastDistance - lost.Side.OriginDistance;
+        var tolerance = Math.Max(Line.HysteresisPixels, 1);
+        if (Math.Abs(travel) < 2 * tolerance)
+        {
+            return false;
+        }
+
+        return Math.Sign(travel) * (newDistance - lost.LastDistance) < -tolerance;
     }
 
     private void Step(TrackSnapshot track, TrackLineSide side, Point2 from, double fromD, Point2 to, double toD, DateTimeOffset at, List<CountEvent> events)

@@ -10,6 +10,9 @@ internal sealed class TrackLineSide
 
     public Point2 LastPoint { get; set; }
 
+    /// <summary>Signed distance where this vehicle was first seen (inherited over id switches): where it came from.</summary>
+    public double OriginDistance { get; set; }
+
     public double LastDistance { get; set; }
 
     /// <summary>Whether the most recent sign change of the anchor's distance went through the segment itself.</summary>
