@@ -39,13 +39,37 @@ public sealed class LineCounterQueueSpec
     }
 
     [Fact]
+    public void A_track_born_on_the_line_whose_box_jumps_across_it_is_not_a_crossing()
+    {
+        var counter = new LineCounter([StopLine]);
+
+        // A stopped vehicle's box (30 px high) jitters by 5 px around a line it was first seen on: no real travel.
+        double[] ys = [105, 104, 96, 97, 105, 95, 104, 96, 97];
+        var events = Run(counter, ys.Select((y, i) => Frame(i, At(4, 200, y))));
+
+        Assert.Empty(events);
+    }
+
+    [Fact]
+    public void A_queued_vehicle_first_seen_at_the_line_counts_once_it_really_moves_on()
+    {
+        var counter = new LineCounter([StopLine]);
+
+        double[] ys = [96, 97, 96.5, 104, 106, 109, 113, 120];
+        var events = Run(counter, ys.Select((y, i) => Frame(i, At(6, 200, y))));
+
+        var e = Assert.Single(events);
+        Assert.Equal((CrossingDirection.Forward, SyntheticTrack.T0.AddMilliseconds(600)), (e.Direction, e.At));
+    }
+
+    [Fact]
     public void A_vehicle_counted_forward_is_never_counted_backward_under_its_new_id()
     {
         var counter = new LineCounter([StopLine]);
         var frames = new List<TrackerUpdate>
         {
-            Frame(0, At(1, 200, 90)),
-            Frame(1, At(1, 200, 96)),
+            Frame(0, At(1, 200, 80)),
+            Frame(1, At(1, 200, 92)),
             Frame(2, At(1, 200, 99)),
             Frame(3, At(1, 200, 101)),
             Frame(4, At(1, 200, 103.5)),
