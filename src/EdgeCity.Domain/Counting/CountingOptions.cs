@@ -12,6 +12,13 @@ public sealed record CountingOptions
     /// </summary>
     public double HandoverRadiusBoxSizes { get; init; } = 1.0;
 
+    /// <summary>
+    /// A crossing counts only once the vehicle has moved this many of its box heights along the line's normal, from
+    /// where it was first seen (from the line after a first count): box jitter of a stopped vehicle, or a track
+    /// re-born on the line, is not a crossing. Scaled by the box so it means the same near and far.
+    /// </summary>
+    public double MinTravelBoxHeights { get; init; } = 0.5;
+
     /// <summary>Upper bound on lost tracks remembered for handover, per line.</summary>
     public int MaxHandovers { get; init; } = 64;
 }

@@ -27,7 +27,7 @@ internal sealed class LineWatch(CountLine line, CountingOptions options)
         var isNew = !_sides.TryGetValue(track.Id, out var side);
         if (side is null)
         {
-            side = new TrackLineSide { FirmSide = FirmSideOf(d), LastPoint = p, LastDistance = d };
+            side = new TrackLineSide { FirmSide = FirmSideOf(d), LastPoint = p, LastDistance = d, OriginDistance = d, LastBoxHeight = Math.Max(track.DetectionBox.Height, 1f) };
             _sides[track.Id] = side;
         }
 
@@ -58,6 +58,7 @@ internal sealed class LineWatch(CountLine line, CountingOptions options)
             if (entryD != 0)
             {
                 side.FirmSide = Math.Sign(entryD);
+                side.OriginDistance = entryD;
                 Step(track, side, entry, entryD, p, d, at, events);
             }
         }
@@ -75,7 +76,7 @@ internal sealed class LineWatch(CountLine line, CountingOptions options)
             return;
         }
 
-        if (Math.Sign(side.LastDistance) == -side.FirmSide)
+        if (Math.Sign(side.LastDistance) == -side.FirmSide && HasTravelled(side, -side.FirmSide, side.LastDistance))
         {
             var direction = side.FirmSide < 0 ? CrossingDirection.Forward : CrossingDirection.Backward;
             side.FirmSide = -side.FirmSide;
@@ -144,7 +145,7 @@ internal sealed class LineWatch(CountLine line, CountingOptions options)
                 continue;
             }
 
-            if (newFirm == h.Side.FirmSide || h.LastPoint.DistanceTo(p) > radius)
+            if (newFirm == h.Side.FirmSide || h.LastPoint.DistanceTo(p) > radius || IsBehind(h, d))
             {
                 continue;
             }
@@ -162,13 +163,34 @@ internal sealed class LineWatch(CountLine line, CountingOptions options)
 
         _handovers.Remove(best);
         side.FirmSide = best.Side.FirmSide;
-        side.Counted = best.Side.Counted;
+        side.OriginDistance = best.Side.OriginDistance;
+        side.LastBoxHeight = best.Side.LastBoxHeight;
+
+        // A vehicle carried over an id switch after it was counted keeps going its way: the new id may not count it
+        // back the other way (the box of a stopped vehicle jumping on the line would otherwise count it backward).
+        side.Counted = best.Side.Counted == 0 ? 0 : CountDirections.Both;
         side.LastCrossingInside = best.Side.LastCrossingInside;
         side.LastCrossingPoint = best.Side.LastCrossingPoint;
 
         // The old id must not count again should it come back: the new one carries its crossing now.
         best.Side.Counted = CountDirections.Both;
         return best;
+    }
+
+    /// <summary>
+    /// Whether a new anchor lies behind a lost vehicle, against the way that vehicle was travelling across the line:
+    /// that is the vehicle following it (dense queue), not the same one under a new id, and must not inherit its side.
+    /// </summary>
+    private bool IsBehind(LineHandover lost, double newDistance)
+    {
+        var travel = lost.Side.LastDistance - lost.Side.OriginDistance;
+        var tolerance = Math.Max(Line.HysteresisPixels, 1);
+        if (Math.Abs(travel) < 2 * tolerance)
+        {
+            return false;
+        }
+
+        return Math.Sign(travel) * (newDistance - lost.LastDistance) < -tolerance;
     }
 
     private void Step(TrackSnapshot track, TrackLineSide side, Point2 from, double fromD, Point2 to, double toD, DateTimeOffset at, List<CountEvent> events)
@@ -182,8 +204,18 @@ internal sealed class LineWatch(CountLine line, CountingOptions options)
         var firm = FirmSideOf(toD);
         if (firm != 0)
         {
+            side.LastBoxHeight = Math.Max(track.DetectionBox.Height, 1f);
             if (side.FirmSide == -firm)
             {
+                if (!HasTravelled(side, firm, toD))
+                {
+                    // Not yet a real crossing (a box jumping over the line, a track born on it): the side stays
+                    // undecided until the vehicle has really moved; a queued vehicle creeping on still counts then.
+                    side.LastPoint = to;
+                    side.LastDistance = toD;
+                    return;
+                }
+
                 var direction = firm > 0 ? CrossingDirection.Forward : CrossingDirection.Backward;
                 Cross(track.Id, track.ClassName, side, direction, at, events);
             }
@@ -193,6 +225,18 @@ internal sealed class LineWatch(CountLine line, CountingOptions options)
 
         side.LastPoint = to;
         side.LastDistance = toD;
+    }
+
+    /// <summary>
+    /// Whether the vehicle has moved far enough towards <paramref name="toward"/> to have crossed for real: at least
+    /// <see cref="CountingOptions.MinTravelBoxHeights"/> of its box height along the line's normal, measured from
+    /// where it was first seen (over id switches too) before its first count, from the line itself after one.
+    /// </summary>
+    private bool HasTravelled(TrackLineSide side, int toward, double toD)
+    {
+        var from = side.Counted == 0 ? side.OriginDistance : 0;
+        var needed = Math.Max(options.MinTravelBoxHeights * side.LastBoxHeight, Line.HysteresisPixels);
+        return toward * (toD - from) >= needed;
     }
 
     private void Cross(long trackId, string className, TrackLineSide side, CrossingDirection direction, DateTimeOffset at, List<CountEvent> events)

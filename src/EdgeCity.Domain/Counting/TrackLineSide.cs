@@ -10,6 +10,12 @@ internal sealed class TrackLineSide
 
     public Point2 LastPoint { get; set; }
 
+    /// <summary>Signed distance where this vehicle was first seen (inherited over id switches): where it came from.</summary>
+    public double OriginDistance { get; set; }
+
+    /// <summary>Height of the vehicle's box when last seen off the line band: the yardstick for a real crossing.</summary>
+    public double LastBoxHeight { get; set; } = 1;
+
     public double LastDistance { get; set; }
 
     /// <summary>Whether the most recent sign change of the anchor's distance went through the segment itself.</summary>

@@ -32,6 +32,9 @@ public sealed record ModelManifest
     /// <summary>At most this many detections per frame are kept (highest scores first).</summary>
     public int MaxDetections { get; init; } = 300;
 
+    /// <summary>Tracker score thresholds calibrated for this model; absent means the tracker's defaults.</summary>
+    public ModelTracking Tracking { get; init; } = new();
+
     public string Licence { get; init; } = string.Empty;
 
     /// <summary>Hex SHA-256 of the ONNX file; checked at load when present.</summary>

@@ -102,6 +102,17 @@ public static class ModelManifestFile
             return $"$.maxDetections: must be positive (got {m.MaxDetections})";
         }
 
+        if (m.Tracking is null)
+        {
+            return "$.tracking: must be an object { high, low, new } (or absent)";
+        }
+
+        var t = m.Tracking;
+        if (t.Low is < 0 or > 1 || t.High is < 0 or > 1 || t.New is < 0 or > 1 || t.Low > t.High)
+        {
+            return $"$.tracking: thresholds must satisfy 0 ≤ low ≤ high ≤ 1 and 0 ≤ new ≤ 1 (got low {t.Low}, high {t.High}, new {t.New})";
+        }
+
         if (m.Layout == ModelLayout.Yolox)
         {
             var bad = m.Strides.FirstOrDefault(s => s <= 0 || m.Input.Width % s != 0 || m.Input.Height % s != 0);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using EdgeCity.Domain.Detection;
 using EdgeCity.Domain.Evaluation;
 using EdgeCity.Domain.Sites;
+using EdgeCity.Domain.Tracking;
 using EdgeCity.Simulation.Network;
 using EdgeCity.Simulation.Twin;
 using EdgeCity.Vision.Inference;
@@ -38,7 +39,8 @@ public static class EvalCommand
         string siteFolder,
         string cameraId,
         Func<Mat, TruthFrame, DateTimeOffset, FrameDetections> detect,
-        Action<string>? progress = null)
+        Action<string>? progress = null,
+        TrackerOptions? tracker = null)
     {
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(site);
@@ -59,6 +61,12 @@ public static class EvalCommand
         }
 
         var setup = SiteCameraSetup.For(site, cameraId, stopLines);
+        if (tracker is not null)
+        {
+            tracker.Validate();
+            setup = setup with { Tracker = tracker };
+        }
+
         var replay = new RecordingReplay(setup, Epoch);
         using var capture = new VideoCapture(videoPath);
         if (!capture.IsOpened())
@@ -109,9 +117,12 @@ public static class EvalCommand
         var siteFile = new Option<FileInfo>("--site") { Description = "Site file with the camera's lines, zones and calibration.", DefaultValueFactory = _ => new FileInfo(Path.Combine("deploy", "sites", "demo", "site.json")) };
         var cameraOption = new Option<string?>("--camera") { Description = "The camera in the site (default: the truth file's camera)." };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON here." };
+        var trackHigh = new Option<float?>("--track-high") { Description = "Tracker high score threshold (default: the model manifest's tracking.high)." };
+        var trackLow = new Option<float?>("--track-low") { Description = "Tracker low score threshold (default: the manifest's tracking.low)." };
+        var trackNew = new Option<float?>("--track-new") { Description = "Tracker new-track score threshold (default: the manifest's tracking.new)." };
         var command = new Command("counts", "Counted vs true vehicles per approach and count line, queue-length and speed errors, on a recording with ground truth.")
         {
-            video, truthFile, model, models, providers, threads, detector, noise, dropout, seed, siteFile, cameraOption, json,
+            video, truthFile, model, models, providers, threads, detector, noise, dropout, seed, siteFile, cameraOption, json, trackHigh, trackLow, trackNew,
         };
         command.SetAction((parse, ct) =>
         {
@@ -137,6 +148,7 @@ public static class EvalCommand
                     ?? throw new ArgumentException($"{truthPath}: no camera named in the truth; pass --camera");
                 var mode = parse.GetValue(detector)!;
                 Func<Mat, TruthFrame, DateTimeOffset, FrameDetections> detect;
+                var tracking = new ModelTracking();
                 if (mode == "truth")
                 {
                     var boxes = new TruthDetections(parse.GetValue(noise), parse.GetValue(dropout), parse.GetValue(seed));
@@ -153,6 +165,7 @@ public static class EvalCommand
                             .Select(p => Enum.Parse<ExecutionProvider>(p, ignoreCase: true)).ToArray(),
                     };
                     onnx = new Detector(DetectionModel.Load(parse.GetValue(models)!, parse.GetValue(model)!, options));
+                    tracking = onnx.Model.Manifest.Tracking;
                     var detector1 = onnx;
                     var found = new List<Detection>();
                     detect = (img, t, at) =>
@@ -165,7 +178,15 @@ public static class EvalCommand
                     Console.WriteLine($"detector: model {onnx.Model.Name} ({onnx.Model.Path}) on {onnx.Model.ProviderLabel}");
                 }
 
-                var report = Run(parse.GetValue(video)!.FullName, truth, loaded.Site!, siteInfo.DirectoryName ?? ".", cameraId, detect, line => Console.Error.WriteLine(line));
+                // The model's calibrated thresholds (the truth detector's scores are 1: the defaults fit it).
+                var tracker = new TrackerOptions
+                {
+                    HighScoreThreshold = parse.GetValue(trackHigh) ?? tracking.High,
+                    LowScoreThreshold = parse.GetValue(trackLow) ?? tracking.Low,
+                    NewTrackThreshold = parse.GetValue(trackNew) ?? tracking.New,
+                };
+                Console.WriteLine($"tracker: high {tracker.HighScoreThreshold}, low {tracker.LowScoreThreshold}, new {tracker.NewTrackThreshold}");
+                var report = Run(parse.GetValue(video)!.FullName, truth, loaded.Site!, siteInfo.DirectoryName ?? ".", cameraId, detect, line => Console.Error.WriteLine(line), tracker);
                 Console.Write(report.ToTable());
                 if (parse.GetValue(json) is { } jsonFile)
                 {

@@ -27,6 +27,17 @@ public sealed class ModelManifestFileSpec
         Assert.Equal(LetterboxAlignment.Center, m.Input.Alignment);
         Assert.Equal(["car", "truck", "bus"], m.VehicleClasses);
         Assert.Equal(0.25f, m.ScoreThreshold);
+        Assert.Equal((0.5f, 0.1f, 0.6f), (m.Tracking.High, m.Tracking.Low, m.Tracking.New));
+    }
+
+    [Fact]
+    public void A_manifest_carries_the_tracker_thresholds_calibrated_for_its_model()
+    {
+        var json = Valid.Replace("\"licence\"", "\"tracking\": { \"high\": 0.4, \"low\": 0.25, \"new\": 0.45 },\n  \"licence\"", StringComparison.Ordinal);
+
+        var m = ModelManifestFile.Parse(json, "vehicles", "models/vehicles.json");
+
+        Assert.Equal((0.4f, 0.25f, 0.45f), (m.Tracking.High, m.Tracking.Low, m.Tracking.New));
     }
 
     [Theory]
@@ -35,6 +46,8 @@ public sealed class ModelManifestFileSpec
     [InlineData("\"file\": \"vehicles.onnx\",", "", "$.file: the ONNX file is required")]
     [InlineData("\"licence\"", "\"license\"", "$.license")]
     [InlineData("\"width\": 640", "\"width\": 0", "$.input: width and height must be positive (got 0x384)")]
+    [InlineData("\"licence\"", "\"tracking\": { \"high\": 0.3, \"low\": 0.4 }, \"licence\"", "$.tracking: thresholds must satisfy 0 ≤ low ≤ high ≤ 1 and 0 ≤ new ≤ 1 (got low 0.4, high 0.3, new 0.6)")]
+    [InlineData("\"licence\"", "\"tracking\": { \"fresh\": 0.3 }, \"licence\"", "$.tracking.fresh")]
     public void A_bad_manifest_names_the_file_and_the_field(string from, string to, string expected)
     {
         var error = Assert.Throws<ModelManifestException>(() => ModelManifestFile.Parse(Valid.Replace(from, to, StringComparison.Ordinal), "vehicles", "models/vehicles.json"));

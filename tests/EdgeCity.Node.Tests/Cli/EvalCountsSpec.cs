@@ -72,7 +72,8 @@ public sealed class EvalCountsSpec : IDisposable
         var report = await EvalAsync("--detector", "truth", "--noise", "2", "--dropout", "0.1", "--seed", "7");
 
         var approach = Assert.Single(report.GetProperty("approaches").EnumerateArray());
-        Assert.InRange(approach.GetProperty("counted").GetInt32(), 18, 20);
+        // A box jumping over the line is no crossing: jitter and dropouts may lose a vehicle, never add one.
+        Assert.InRange(approach.GetProperty("counted").GetInt32(), 18, 19);
         Assert.Equal(19, approach.GetProperty("truth").GetInt32());
     }
 
@@ -96,8 +97,8 @@ public sealed class EvalCountsSpec : IDisposable
 
         var approach = Assert.Single(report.GetProperty("approaches").EnumerateArray());
         Assert.Equal(19, approach.GetProperty("truth").GetInt32());
-        // Measured with the model of 24 Nov: 18 of 19, queue MAE 2.6 m, speed error 17 %.
-        Assert.InRange(approach.GetProperty("counted").GetInt32(), 17, 20);
+        // Measured with the model of 24 Nov: 18 of 19, queue MAE 2.6 m, speed error 17 %; 25 Nov: 18, 1.17 m, 15 %.
+        Assert.InRange(approach.GetProperty("counted").GetInt32(), 17, 19);
         Assert.InRange(approach.GetProperty("queueMaeMeters").GetDouble(), 0, 4.5);
     }
 
