@@ -1,3 +1,4 @@
+using EdgeCity.Domain.Calibration;
 using EdgeCity.Domain.Geometry;
 
 namespace EdgeCity.Domain.Sites;
@@ -132,9 +133,16 @@ internal static class SiteCameraValidator
             {
                 errors.Add(new($"{at}.homography", $"must be 9 finite numbers (row-major 3×3), has {h.Count}"));
             }
-            else if (Math.Abs(new RoadHomography(h).Determinant) < 1e-12)
+            else
             {
-                errors.Add(new($"{at}.homography", "is singular: it maps the image onto a line"));
+                try
+                {
+                    Homography.FromMatrix(h);
+                }
+                catch (ArgumentException ex)
+                {
+                    errors.Add(new($"{at}.homography", ex.Message));
+                }
             }
 
             return;
@@ -158,9 +166,7 @@ internal static class SiteCameraValidator
         {
             try
             {
-                RoadHomography.Solve(
-                    points.Select(p => new Point2(p.Image[0], p.Image[1])).ToList(),
-                    points.Select(p => new Point2(p.Road[0], p.Road[1])).ToList());
+                Homography.Estimate(points.Select(p => new PointCorrespondence(new Point2(p.Image[0], p.Image[1]), new Point2(p.Road[0], p.Road[1]))).ToList());
             }
             catch (ArgumentException ex)
             {

@@ -1,3 +1,4 @@
+using EdgeCity.Domain.Calibration;
 using EdgeCity.Domain.Geometry;
 using EdgeCity.Domain.Sites;
 
@@ -98,17 +99,17 @@ public sealed class SiteSchemaSpec
         Point2[] image = [new(100, 350), new(540, 350), new(380, 50), new(260, 50)];
         Point2[] road = [new(0, 0), new(10, 0), new(10, 50), new(0, 50)];
 
-        var h = RoadHomography.Solve(image, road);
+        var h = Homography.Estimate(image.Zip(road, (i, r) => new PointCorrespondence(i, r)).ToList());
 
         foreach (var (i, r) in image.Zip(road))
         {
-            var mapped = h.Map(i);
+            var mapped = h.Project(i);
             Assert.Equal(r.X, mapped.X, 6);
             Assert.Equal(r.Y, mapped.Y, 6);
         }
 
         // The middle of the image's bottom edge is the middle of the road's near edge.
-        Assert.Equal(5, h.Map(new Point2(320, 350)).X, 6);
-        Assert.Equal(0, h.Map(new Point2(320, 350)).Y, 6);
+        Assert.Equal(5, h.Project(new Point2(320, 350)).X, 6);
+        Assert.Equal(0, h.Project(new Point2(320, 350)).Y, 6);
     }
 }

@@ -1,3 +1,4 @@
+using EdgeCity.Domain.Calibration;
 using EdgeCity.Domain.Sites;
 using EdgeCity.Simulation.Network;
 using EdgeCity.Simulation.Twin;
@@ -67,11 +68,11 @@ public sealed class DemoSiteSpec
         var network = SumoNetworkReader.Read(Path.Combine(Path.GetDirectoryName(RepositoryPaths.DemoSite)!, "demo.net.xml"));
         var j1 = network.Junctions["J1"].Position;
         var camera = site.Cameras.First(c => c.Approach == "W_J1");
-        var h = new RoadHomography(camera.Calibration!.Homography!);
+        var h = Homography.FromMatrix(camera.Calibration!.Homography!);
         var line = camera.CountLines[0];
 
-        var a = h.Map(new(line.From[0], line.From[1]));
-        var b = h.Map(new(line.To[0], line.To[1]));
+        var a = h.Project(new(line.From[0], line.From[1]));
+        var b = h.Project(new(line.To[0], line.To[1]));
 
         // W_J1 runs east towards J1 (netconvert moved the origin); the line lies across its two lanes about 25 m
         // before the stop line, which is some 10 m before the junction's centre.
