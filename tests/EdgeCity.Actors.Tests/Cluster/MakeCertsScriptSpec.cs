@@ -41,16 +41,5 @@ public sealed class MakeCertsScriptSpec : IDisposable
 
     public void Dispose() => Directory.Delete(_out, recursive: true);
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EdgeCity.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("EdgeCity.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string RepositoryRoot() => EdgeCity.Testing.RepositoryRoot.FullName;
 }

@@ -28,14 +28,5 @@ public sealed class DomainDependencySpec
         Assert.Empty(project.Descendants("ProjectReference"));
     }
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EdgeCity.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("EdgeCity.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string RepositoryRoot() => EdgeCity.Testing.RepositoryRoot.FullName;
 }

@@ -9,16 +9,7 @@ public sealed class SiteCameraSetupSpec
 {
     private static SiteDefinition Site() => SiteFile.Load(Path.Combine(RepositoryRoot(), "deploy", "sites", "demo", "site.json")).Site!;
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EdgeCity.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir!.FullName;
-    }
+    private static string RepositoryRoot() => EdgeCity.Testing.RepositoryRoot.FullName;
 
     [Fact]
     public void A_site_lines_in_is_the_analytics_forward()

@@ -2,17 +2,18 @@ using System.Net;
 using Akka.Actor;
 using EdgeCity.Actors.Hosting;
 using EdgeCity.Actors.Signals;
-using EdgeCity.Domain.Control;
 using EdgeCity.Domain.Control.Controllers;
+using EdgeCity.Domain.Control;
 using EdgeCity.Domain.Sites;
 using EdgeCity.Node.Hosting;
 using EdgeCity.Simulation.Network;
+using EdgeCity.Testing;
+using Measurement = EdgeCity.Domain.Measurements.ApproachMeasurement;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Measurement = EdgeCity.Domain.Measurements.ApproachMeasurement;
 
 namespace EdgeCity.Node.Tests.Api;
 
@@ -47,19 +48,7 @@ internal sealed class OperatorNode : IAsyncDisposable
 
     public IReadOnlyDictionary<string, IActorRef> Coordinators => Site.Intersections.Zip(_coordinators).ToDictionary(p => p.First.Id, p => p.Second);
 
-    public static string DemoSitePath
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EdgeCity.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            return Path.Combine(dir!.FullName, "deploy", "sites", "demo", "site.json");
-        }
-    }
+    public static string DemoSitePath => Path.Combine(RepositoryRoot.FullName, "deploy", "sites", "demo", "site.json");
 
     public static async Task<OperatorNode> StartAsync(string? token = null, params string[] extraArgs)
     {

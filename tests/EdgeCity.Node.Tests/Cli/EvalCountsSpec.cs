@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EdgeCity.Testing;
 
 namespace EdgeCity.Node.Tests.Cli;
 
@@ -14,19 +15,7 @@ public sealed class EvalCountsSpec : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EdgeCity.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            return dir!.FullName;
-        }
-    }
+    private static string Root => RepositoryRoot.FullName;
 
     private static string Video => Path.Combine(Root, "tests", "fixtures", "recordings", "J1-W_J1.mp4");
 

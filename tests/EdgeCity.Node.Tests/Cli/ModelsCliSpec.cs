@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EdgeCity.Testing;
 
 namespace EdgeCity.Node.Tests.Cli;
 
@@ -10,19 +11,7 @@ public sealed class ModelsCliSpec : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EdgeCity.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            return dir!.FullName;
-        }
-    }
+    private static string Root => RepositoryRoot.FullName;
 
     [Fact]
     public async Task Models_eval_scores_the_shipped_model_on_a_yolo_folder_and_writes_json()

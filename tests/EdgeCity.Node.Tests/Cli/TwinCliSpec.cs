@@ -1,4 +1,5 @@
 using EdgeCity.Domain.Sites;
+using EdgeCity.Testing;
 
 namespace EdgeCity.Node.Tests.Cli;
 
@@ -10,19 +11,7 @@ public sealed class TwinCliSpec : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string DemoSite
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EdgeCity.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            return Path.Combine(dir!.FullName, "deploy", "sites", "demo", "site.json");
-        }
-    }
+    private static string DemoSite => Path.Combine(RepositoryRoot.FullName, "deploy", "sites", "demo", "site.json");
 
     [Fact]
     public async Task Site_from_sumo_turns_a_shipped_network_into_a_valid_site_with_a_camera_per_approach()

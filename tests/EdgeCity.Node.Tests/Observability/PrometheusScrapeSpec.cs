@@ -191,18 +191,7 @@ public sealed partial class PrometheusScrapeSpec
     private static string AsPromQL(string expr) =>
         GrafanaVariable().Replace(expr.Replace("$__rate_interval", "20s", StringComparison.Ordinal), ".*");
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EdgeCity.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"no EdgeCity.sln above {AppContext.BaseDirectory}");
-    }
+    private static string RepositoryRoot() => EdgeCity.Testing.RepositoryRoot.FullName;
 
     [GeneratedRegex(@"^label_values\((.+),\s*[A-Za-z_][A-Za-z0-9_]*\)$")]
     private static partial Regex LabelValues();

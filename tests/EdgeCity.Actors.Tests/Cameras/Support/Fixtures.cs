@@ -1,5 +1,6 @@
 using EdgeCity.Actors.Cameras;
 using EdgeCity.Domain.Sites;
+using EdgeCity.Testing;
 using Prometheus;
 
 namespace EdgeCity.Actors.Tests.Cameras.Support;
@@ -57,14 +58,5 @@ public static class Fixtures
         return null;
     }
 
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EdgeCity.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("EdgeCity.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string FindRoot() => RepositoryRoot.FullName;
 }
