@@ -76,9 +76,9 @@ public sealed class TwinCameraMeasurement : IClosedLoopMeasurement, IDisposable
                 continue;
             }
 
+            var approachOf = junction.Timings.Model.Movements.ToDictionary(m => m.Id, m => m.Approach, StringComparer.Ordinal);
             foreach (var camera in _site.Cameras.Where(c => c.Intersection == intersection.Id && c.Pose is not null))
             {
-                var approachOf = junction.Timings.Model.Movements.ToDictionary(m => m.Id, m => m.Approach, StringComparer.Ordinal);
                 var movements = junction.Lanes.Where(l => approachOf[l.MovementId] == camera.Approach).ToList();
                 if (movements.Count == 0)
                 {
