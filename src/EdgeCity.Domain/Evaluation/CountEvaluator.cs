@@ -5,7 +5,8 @@ namespace EdgeCity.Domain.Evaluation;
 /// <summary>
 /// The core of <c>edgecity eval counts</c>: pairs what the pipeline produced on a camera-twin recording with the
 /// twin's ground truth. Counts are compared per line and direction and summed per approach over its flow lines;
-/// queues are paired per lane with the truth frame nearest in time; speeds per vehicle, matching boxes by IoU.
+/// queues are paired per lane with the truth frame nearest in time (the truth clipped to how far the camera watches
+/// the lane, and also whole); speeds per vehicle, matching boxes by IoU.
 /// </summary>
 public static class CountEvaluator
 {
@@ -56,10 +57,14 @@ public static class CountEvaluator
                     counted,
                     trueCount,
                     rows.Count > 0 ? ApproachErrorPercent(rows) : null,
-                    q.Count > 0 ? q.Average() : null,
+                    q.Count > 0 ? q.Average(e => e.InReach) : null,
                     q.Count,
                     s.Count > 0 ? s.Average() : null,
-                    s.Count);
+                    s.Count)
+                {
+                    QueueMaeUnclippedMeters = q.Count > 0 ? q.Average(e => e.Whole) : null,
+                    QueueBeyondViewShare = q.Count > 0 ? q.Count(e => e.BeyondView) / (double)q.Count : null,
+                };
             })
             .ToList();
 
@@ -82,9 +87,9 @@ public static class CountEvaluator
     public static double? ErrorPercent(int counted, int truth) =>
         truth > 0 ? Math.Abs(counted - truth) * 100.0 / truth : counted == 0 ? 0 : null;
 
-    private static Dictionary<string, List<double>> QueueErrors(IReadOnlyList<TruthFrame> truth, PipelineObservations observed, EvaluationOptions opts)
+    private static Dictionary<string, List<QueueError>> QueueErrors(IReadOnlyList<TruthFrame> truth, PipelineObservations observed, EvaluationOptions opts)
     {
-        var result = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var result = new Dictionary<string, List<QueueError>>(StringComparer.Ordinal);
         foreach (var q in observed.Queues)
         {
             if (Nearest(truth, q.Time, opts.TimeToleranceSeconds) is not { } frame)
@@ -99,11 +104,14 @@ public static class CountEvaluator
                 result[q.Approach] = list = [];
             }
 
-            list.Add(Math.Abs(q.Meters - trueMeters));
+            var inReach = q.ReachMeters is { } reach ? Math.Min(trueMeters, reach) : trueMeters;
+            list.Add(new QueueError(Math.Abs(q.Meters - inReach), Math.Abs(q.Meters - trueMeters), trueMeters > inReach));
         }
 
         return result;
     }
+
+    private readonly record struct QueueError(double InReach, double Whole, bool BeyondView);
 
     private static Dictionary<string, List<double>> SpeedErrors(IReadOnlyList<TruthFrame> truth, PipelineObservations observed, EvaluationOptions opts)
     {

@@ -29,10 +29,12 @@ public sealed record EvaluationReport(double DurationSeconds, IReadOnlyList<Line
             sb.AppendLine(inv, $"{l.Approach,-10} {l.LineId,-20} {l.Direction.ToString().ToLowerInvariant(),-9} {l.Counted,8} {l.Truth,6} {Pct(l.ErrorPercent),8}");
         }
 
-        sb.AppendLine("approach   counted   true  count error %  queue MAE m  queue n  speed error %  speed n");
+        // Queue MAE is against the true queue within the camera's reach; "whole" against the whole true queue, and
+        // "beyond %" is the share of samples whose true queue ran past the reach (out of any camera's view).
+        sb.AppendLine("approach   counted   true  count error %  queue MAE m  whole m  beyond %  queue n  speed error %  speed n");
         foreach (var a in Approaches)
         {
-            sb.AppendLine(inv, $"{a.Approach,-10} {a.Counted,7} {a.Truth,6} {Pct(a.CountErrorPercent),14} {Num(a.QueueMaeMeters),12} {a.QueueSamples,8} {Pct(a.SpeedErrorPercent),14} {a.SpeedSamples,8}");
+            sb.AppendLine(inv, $"{a.Approach,-10} {a.Counted,7} {a.Truth,6} {Pct(a.CountErrorPercent),14} {Num(a.QueueMaeMeters),12} {Num(a.QueueMaeUnclippedMeters),8} {Pct(a.QueueBeyondViewShare * 100),9} {a.QueueSamples,8} {Pct(a.SpeedErrorPercent),14} {a.SpeedSamples,8}");
         }
 
         return sb.ToString();

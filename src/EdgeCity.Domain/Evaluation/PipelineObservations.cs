@@ -57,7 +57,7 @@ public sealed class PipelineObservations(DateTimeOffset origin)
         {
             foreach (var lane in m.Lanes)
             {
-                _queues.Add(new ObservedQueue(t, lane.Approach, lane.Lane, lane.QueueLengthMeters));
+                _queues.Add(new ObservedQueue(t, lane.Approach, lane.Lane, lane.QueueLengthMeters, lane.ReachMeters));
             }
         }
     }

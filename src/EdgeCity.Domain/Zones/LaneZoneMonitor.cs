@@ -17,6 +17,7 @@ public sealed class LaneZoneMonitor
     private readonly Point2 _stopB;
     private readonly double _upstreamSide;
     private readonly double _apronMeters;
+    private readonly double _reachMeters;
     private readonly HashSet<long> _entered = [];
     private readonly List<double> _headways = [];
     private DateTimeOffset? _lastFrameAt;
@@ -38,7 +39,7 @@ public sealed class LaneZoneMonitor
             throw new ArgumentException($"Lane zone '{zone.Id}': its stop line does not project onto the road plane.");
         }
 
-        (_upstreamSide, _apronMeters) = Apron(zone, calibration, _stopA, _stopB, _options.MaxStopLineApronMeters);
+        (_upstreamSide, _apronMeters, _reachMeters) = Extent(zone, calibration, _stopA, _stopB, _options.MaxStopLineApronMeters);
     }
 
     public LaneZone Zone { get; }
@@ -59,6 +60,14 @@ public sealed class LaneZoneMonitor
     /// zones are often drawn a little short of the line, where the first queued vehicle stands.
     /// </summary>
     public double StopLineApronMeters => _apronMeters;
+
+    /// <summary>How far upstream of the stop line the zone reaches (metres): beyond it the camera sees no queue.</summary>
+    public double ReachMeters => _reachMeters;
+
+    /// <summary>
+    /// The queue ends within one queue gap of the zone's far end, where the next queued vehicle may stand out of view.
+    /// </summary>
+    public bool QueueBeyondView => QueueLengthMeters > 0 && QueueLengthMeters >= _reachMeters - _options.MaxQueueGapMeters;
 
     /// <summary>
     /// Whether a vehicle belongs to this lane: its anchor is inside the polygon, or on the road plane it stands on the
@@ -127,7 +136,11 @@ public sealed class LaneZoneMonitor
             QueueLengthMeters,
             _observedSeconds > 0 ? _occupiedSeconds / _observedSeconds : null,
             _headways.Count > 0 ? _headways.Average() : null,
-            _headways.Count);
+            _headways.Count)
+        {
+            ReachMeters = double.IsFinite(_reachMeters) ? _reachMeters : null,
+            QueueBeyondView = QueueBeyondView,
+        };
         _observedSeconds = 0;
         _occupiedSeconds = 0;
         _headways.Clear();
@@ -152,8 +165,9 @@ public sealed class LaneZoneMonitor
         return along is >= 0 and <= 1;
     }
 
-    // Which side of the stop line is upstream (the side the zone lies on), and how far its nearest point is from the line.
-    private static (double Side, double Apron) Apron(LaneZone zone, Homography calibration, Point2 a, Point2 b, double max)
+    // Which side of the stop line is upstream (the side the zone lies on), how far its nearest point is from the line
+    // (the apron, capped), and how far its farthest point is (the reach).
+    private static (double Side, double Apron, double Reach) Extent(LaneZone zone, Homography calibration, Point2 a, Point2 b, double max)
     {
         var length = a.DistanceTo(b);
         var distances = zone.Polygon
@@ -161,15 +175,16 @@ public sealed class LaneZoneMonitor
             .Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y))
             .Select(p => a.Cross(b, p) / length)
             .ToList();
-        if (distances.Count == 0 || max <= 0)
+        if (distances.Count == 0)
         {
-            return (1, 0);
+            return (1, 0, double.PositiveInfinity); // no point on the road plane: reach unknown
         }
 
         // The zone's far end decides the side: its near edge may touch or even cross the line.
         var side = distances.MaxBy(Math.Abs) >= 0 ? 1.0 : -1.0;
         var nearest = distances.Select(d => d * side).Min();
-        return (side, Math.Clamp(nearest, 0, max));
+        var farthest = distances.Select(d => d * side).Max();
+        return (side, max <= 0 ? 0 : Math.Clamp(nearest, 0, max), farthest);
     }
 
     private bool IsStopped(VehicleOnRoad v) => v.SpeedMetersPerSecond is { } s && s < _options.StoppedSpeedMetersPerSecond;

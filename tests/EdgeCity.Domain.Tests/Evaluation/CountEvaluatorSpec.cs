@@ -61,6 +61,23 @@ public sealed class CountEvaluatorSpec
     }
 
     [Fact]
+    public void A_true_queue_longer_than_the_cameras_reach_is_compared_within_the_reach_and_reported_whole_and_as_a_share()
+    {
+        List<TruthFrame> truth = [Frame(0, queue: 90), Frame(0.1, queue: 30), Frame(0.2, queue: 80)];
+        var observed = new PipelineObservations(DateTimeOffset.UnixEpoch);
+        observed.Add(new ObservedQueue(0.0, "north", "n0", 57, ReachMeters: 60));  // truth 90 → 60 in reach: error 3 (whole 33)
+        observed.Add(new ObservedQueue(0.1, "north", "n0", 28, ReachMeters: 60));  // truth 30 in reach: error 2 (whole 2)
+        observed.Add(new ObservedQueue(0.2, "north", "n0", 60));                   // reach unknown: error 20 both ways
+
+        var north = Assert.Single(CountEvaluator.Evaluate(truth, observed, [North]).Approaches);
+
+        Assert.Equal(3, north.QueueSamples);
+        Assert.Equal((3.0 + 2.0 + 20.0) / 3, north.QueueMaeMeters!.Value, 9);
+        Assert.Equal((33.0 + 2.0 + 20.0) / 3, north.QueueMaeUnclippedMeters!.Value, 9);
+        Assert.Equal(1.0 / 3, north.QueueBeyondViewShare!.Value, 9);
+    }
+
+    [Fact]
     public void Queue_error_pairs_each_sample_with_the_nearest_truth_frame_and_speed_error_matches_boxes()
     {
         var car = new TruthVehicle { Id = "a", Box = [100, 100, 150, 140], Class = "car", Lane = "n0", Approach = "north", Speed = 10 };

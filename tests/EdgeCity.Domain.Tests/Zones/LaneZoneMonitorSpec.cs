@@ -40,6 +40,25 @@ public sealed class LaneZoneMonitorSpec
     }
 
     [Fact]
+    public void A_queue_that_runs_to_the_zones_far_end_is_flagged_beyond_view_and_the_reach_is_the_far_end()
+    {
+        var zone = new LaneZoneMonitor(Lane, TenPixelsPerMetre);
+
+        // Stopped cars every 7 m from 1 m to 50 m: the last one's rear is 54.5 m, within a queue gap of the 60 m reach.
+        zone.Observe(T0, [.. Enumerable.Range(0, 8).Select(i => Vehicle(i + 1, 1.0 + (7 * i), 0))]);
+        var full = zone.TakeInterval();
+        zone.Observe(T0.AddSeconds(1), [Vehicle(1, 1.0, 0), Vehicle(2, 8.0, 0)]);
+        var short_ = zone.TakeInterval();
+
+        Assert.Equal(60.0, zone.ReachMeters, 9);
+        Assert.Equal(54.5, full.QueueLengthMeters, 9);
+        Assert.True(full.QueueBeyondView);
+        Assert.Equal(60.0, full.ReachMeters!.Value, 9);
+        Assert.Equal(12.5, short_.QueueLengthMeters, 9);
+        Assert.False(short_.QueueBeyondView);
+    }
+
+    [Fact]
     public void A_queue_that_starts_far_from_the_stop_line_is_no_queue_and_no_stopped_vehicle_no_queue()
     {
         var zone = new LaneZoneMonitor(Lane, TenPixelsPerMetre);
