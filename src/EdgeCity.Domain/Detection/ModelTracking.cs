@@ -1,3 +1,5 @@
+using EdgeCity.Domain.Tracking;
+
 namespace EdgeCity.Domain.Detection;
 
 /// <summary>
@@ -14,4 +16,11 @@ public sealed record ModelTracking
 
     /// <summary>An unmatched detection starts a new track only at or above this.</summary>
     public float New { get; init; } = 0.6f;
+
+    /// <summary>The tracker's options with this model's score thresholds.</summary>
+    public TrackerOptions ApplyTo(TrackerOptions tracker)
+    {
+        ArgumentNullException.ThrowIfNull(tracker);
+        return tracker with { HighScoreThreshold = High, LowScoreThreshold = Low, NewTrackThreshold = New };
+    }
 }

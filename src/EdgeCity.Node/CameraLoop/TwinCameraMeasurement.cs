@@ -86,6 +86,7 @@ public sealed class TwinCameraMeasurement : IClosedLoopMeasurement, IDisposable
                 }
 
                 var setup = SiteCameraSetup.For(_site, camera.Id, CameraStopLines.For(_network, camera.Pose!));
+                setup = setup with { Tracker = _detector.Model.Manifest.Tracking.ApplyTo(setup.Tracker) };
                 var renderer = new CameraRenderer(camera.Id, camera.Pose!, _network, camera.CountLines, watchedLanes: camera.Zones.Select(z => z.Lane).Distinct().ToList(), laneApproaches: laneApproaches);
                 _cameras.Add(new TwinCamera(junction.TrafficLightId, setup, new CameraTrafficAnalyzer(setup, _clock), renderer, movements));
             }

@@ -73,4 +73,16 @@ public sealed class ModelManifestFileSpec
 
         Assert.Equal("model manifest not found: /nowhere/edgecity-vehicles.json", error.Message);
     }
+
+    [Fact]
+    public void A_models_tracking_thresholds_replace_only_the_trackers_score_thresholds()
+    {
+        var model = new ModelTracking { High = 0.4f, Low = 0.05f, New = 0.45f };
+        var site = new EdgeCity.Domain.Tracking.TrackerOptions { MaxMisses = 12, ConfirmHits = 2 };
+
+        var tracker = model.ApplyTo(site);
+
+        Assert.Equal((0.4f, 0.05f, 0.45f), (tracker.HighScoreThreshold, tracker.LowScoreThreshold, tracker.NewTrackThreshold));
+        Assert.Equal((12, 2), (tracker.MaxMisses, tracker.ConfirmHits));
+    }
 }

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using EdgeCity.Actors.Analytics;
 using EdgeCity.Actors.Hosting;
+using EdgeCity.Domain.Detection;
 using EdgeCity.Domain.Evaluation;
 using EdgeCity.Domain.Measurements;
 using EdgeCity.Domain.Sites;
@@ -38,6 +39,13 @@ public static class DemoCameraPath
             try
             {
                 setup = SiteCameraSetup.For(site, camera.Id, camera.Pose is null ? null : CameraStopLines.For(network, camera.Pose));
+
+                // The tracker's score thresholds belong to the model's calibration (manifest "tracking"). A manifest
+                // that does not load leaves the defaults: the inference actor marks the camera down and says why.
+                if (ModelTrackingOf(cameras.Options.ModelsDirectory, camera.Model, logger) is { } tracking)
+                {
+                    setup = setup with { Tracker = tracking.ApplyTo(setup.Tracker) };
+                }
             }
             catch (ArgumentException e)
             {
@@ -66,5 +74,18 @@ public static class DemoCameraPath
         system.ActorOf(CameraFrameRouter.Props(analytics, plan.Clock, cameras.Options.Time, live), "camera-frames");
         EdgeCityCameraExtensions.StartCameras(system, started, cameras.Options);
         return covered.ToDictionary(c => c.Key, c => (IReadOnlySet<string>)c.Value, StringComparer.Ordinal);
+    }
+
+    private static ModelTracking? ModelTrackingOf(string modelsDirectory, string model, ILogger logger)
+    {
+        try
+        {
+            return ModelManifestFile.Load(ModelManifestFile.PathOf(modelsDirectory, model)).Tracking;
+        }
+        catch (ModelManifestException e)
+        {
+            logger.LogWarning("Model {Model}: manifest not read for tracker thresholds ({Error}); defaults used", model, e.Message);
+            return null;
+        }
     }
 }
