@@ -436,6 +436,7 @@ def main():
     ap.add_argument("--steps", type=int, default=0, help="stop after this many steps (0: time budget only)")
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=3e-3)
+    ap.add_argument("--warmup-steps", type=int, default=300, help="linear learning-rate warm-up (fine-tuning needs fewer)")
     ap.add_argument("--size", default="512x288", help="network input WxH (multiples of 32)")
     ap.add_argument("--threads", type=int, default=os.cpu_count())
     ap.add_argument("--seed", type=int, default=0)
@@ -487,7 +488,7 @@ def main():
             frac = min(1.0, a.steps and steps / a.steps or elapsed / budget)
             if (a.steps and steps >= a.steps) or (not a.steps and elapsed >= budget):
                 break
-            lr = a.lr * min(1.0, (steps + 1) / 300) * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * frac)))
+            lr = a.lr * min(1.0, (steps + 1) / max(1, a.warmup_steps)) * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * frac)))
             for g in opt.param_groups:
                 g["lr"] = lr
             idx = torch.randint(0, images.shape[0], (a.batch,), device=dev)

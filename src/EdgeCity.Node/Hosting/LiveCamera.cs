@@ -21,5 +21,8 @@ public sealed class LiveCamera(string id, string intersection, string approach)
 
     public double QueueMeters { get; set; }
 
+    /// <summary>The longest lane queue runs past the camera's view: <see cref="QueueMeters"/> is a lower bound.</summary>
+    public bool QueueBeyondView { get; set; }
+
     public double FlowVehiclesPerHour { get; set; }
 }

@@ -55,6 +55,7 @@ public sealed class LiveSignals
                 c.Observations++;
                 c.VehiclesCounted += m.VehiclesCounted;
                 c.QueueMeters = m.QueueLengthMeters;
+                c.QueueBeyondView = m.Lanes.Any(l => l.QueueBeyondView);
                 c.FlowVehiclesPerHour = m.FlowVehiclesPerHourSmoothed;
             }
         }

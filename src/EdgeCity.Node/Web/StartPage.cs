@@ -93,7 +93,7 @@ public static class StartPage
             lock (c)
             {
                 html.Append(inv, $"<tr><td>{E(c.Id)}</td><td>{E(c.Intersection)} / {E(c.Approach)}</td><td>{E(c.State)}</td><td>{c.FramesAnalysed}</td><td>{c.Detections}</td>")
-                    .Append(inv, $"<td>{c.VehiclesCounted}</td><td>{c.QueueMeters:0}</td><td>{c.FlowVehiclesPerHour:0}</td><td>{c.Observations}</td></tr>");
+                    .Append(inv, $"<td>{c.VehiclesCounted}</td><td>{(c.QueueBeyondView ? "≥ " : string.Empty)}{c.QueueMeters:0}</td><td>{c.FlowVehiclesPerHour:0}</td><td>{c.Observations}</td></tr>");
             }
         }
 
