@@ -101,10 +101,11 @@ public static class ModelsCommand
         var dataClasses = new Option<string?>("--data-classes") { Description = "Class names of the YOLO folders' ids, comma-separated (default: the model's classes)." };
         var score = new Option<float?>("--score") { Description = "Score threshold for precision and recall (default: the manifest's)." };
         var every = new Option<int>("--every") { Description = "Twin recordings: score every N-th frame.", DefaultValueFactory = _ => 1 };
+        var stopWindow = new Option<double>("--stop-line-window") { Description = "Twin recordings: a vehicle counts as at the stop line within this many seconds of crossing its count line.", DefaultValueFactory = _ => 0.5 };
         var minSide = new Option<float>("--min-side") { Description = "Leave out ground-truth boxes whose shorter side is under this many source pixels.", DefaultValueFactory = _ => 4 };
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<string?>("--json") { Description = "Also write the results as JSON to this file." };
-        var command = new Command("eval", "Score a model on labelled frames: precision, recall and AP@0.5 per class, recall at the stop line (twin recordings).") { model, data, dataClasses, score, every, minSide, threads, json };
+        var command = new Command("eval", "Score a model on labelled frames: precision, recall and AP@0.5 per class, recall at the stop line (twin recordings).") { model, data, dataClasses, score, every, stopWindow, minSide, threads, json };
         command.SetAction(async (parse, ct) =>
         {
             var manifestPath = parse.GetValue(model)!;
@@ -127,7 +128,7 @@ public static class ModelsCommand
                 var threshold = parse.GetValue(score) ?? ModelManifestFile.Load(manifestPath).ScoreThreshold;
                 var sources = parse.GetValue(data)!;
                 var frames = sources.SelectMany(s => s.EndsWith(".avi", StringComparison.OrdinalIgnoreCase) || s.EndsWith(".truth.jsonl", StringComparison.Ordinal)
-                    ? TwinRecordingReader.Read(s.EndsWith(".avi", StringComparison.OrdinalIgnoreCase) ? s : s.Replace(".truth.jsonl", ".avi", StringComparison.Ordinal), classes, parse.GetValue(every))
+                    ? TwinRecordingReader.Read(s.EndsWith(".avi", StringComparison.OrdinalIgnoreCase) ? s : s.Replace(".truth.jsonl", ".avi", StringComparison.Ordinal), classes, parse.GetValue(every), parse.GetValue(stopWindow))
                     : YoloFolderReader.Read(s, datasetClasses, classes));
                 DetectionEvaluation result;
                 var watch = Stopwatch.StartNew();

@@ -7,23 +7,31 @@ namespace EdgeCity.Vision.Evaluation;
 
 /// <summary>
 /// Reads a camera-twin recording (<c>CAMERA.avi</c> + <c>CAMERA.truth.jsonl</c> from <c>edgecity twin record</c>) as
-/// labelled frames. A vehicle listed in a frame's <c>crossings</c> is on the count line at the stop line in that frame:
-/// its box is marked <see cref="GroundTruthBox.AtStopLine"/>.
+/// labelled frames. A vehicle listed in a frame's <c>crossings</c> is on the count line at the stop line in that frame;
+/// its box is marked <see cref="GroundTruthBox.AtStopLine"/> in every frame within a window of frames around that
+/// crossing (it has the size it has at the stop line there), so that scoring every N-th frame still sees each crossing.
 /// </summary>
 public static class TwinRecordingReader
 {
     /// <summary>The truth file beside a recording (<c>x.avi</c> -> <c>x.truth.jsonl</c>).</summary>
     public static string TruthPath(string videoPath) => Path.ChangeExtension(videoPath, null) + ".truth.jsonl";
 
-    /// <summary>Every <paramref name="every"/>-th frame of the recording with its truth, classes mapped by name onto <paramref name="modelClasses"/>.</summary>
-    public static IEnumerable<LabelledFrame> Read(string videoPath, IReadOnlyList<string> modelClasses, int every = 1)
+    /// <summary>
+    /// Every <paramref name="every"/>-th frame of the recording with its truth, classes mapped by name onto
+    /// <paramref name="modelClasses"/>; a vehicle is at the stop line within <paramref name="stopLineWindowSeconds"/> of
+    /// one of its crossings, on the truth's clock (0: only in the crossing's own frame).
+    /// </summary>
+    public static IEnumerable<LabelledFrame> Read(string videoPath, IReadOnlyList<string> modelClasses, int every = 1, double stopLineWindowSeconds = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(every);
+        ArgumentOutOfRangeException.ThrowIfNegative(stopLineWindowSeconds);
         var truthPath = TruthPath(videoPath);
         if (!File.Exists(videoPath) || !File.Exists(truthPath))
         {
             throw new LabelSetException($"{Path.GetFullPath(videoPath)}: a twin recording needs the video and {Path.GetFileName(truthPath)} beside it");
         }
+
+        var (crossingTimes, frameTimes) = Crossings(truthPath);
 
         using var capture = new VideoCapture(videoPath);
         if (!capture.IsOpened())
@@ -57,7 +65,9 @@ public static class TwinRecordingReader
             IReadOnlyList<GroundTruthBox> truth;
             try
             {
-                truth = ParseFrame(line, modelClasses, image.Width, image.Height);
+                var time = frameTimes[index - 1];
+                truth = ParseFrame(line, modelClasses, image.Width, image.Height,
+                    id => crossingTimes.TryGetValue(id, out var at) && at.Any(t => Math.Abs(t - time) <= stopLineWindowSeconds + 1e-6));
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or InvalidDataException)
             {
@@ -69,8 +79,12 @@ public static class TwinRecordingReader
         }
     }
 
-    /// <summary>One truth line's objects; boxes are scaled when the video's size differs from the line's width/height.</summary>
-    public static IReadOnlyList<GroundTruthBox> ParseFrame(string json, IReadOnlyList<string> modelClasses, int videoWidth, int videoHeight)
+    /// <summary>
+    /// One truth line's objects; boxes are scaled when the video's size differs from the line's width/height. A box is
+    /// at the stop line when <paramref name="atStopLine"/> says so of its vehicle id, or, without it, when the line's
+    /// own crossings list the vehicle.
+    /// </summary>
+    public static IReadOnlyList<GroundTruthBox> ParseFrame(string json, IReadOnlyList<string> modelClasses, int videoWidth, int videoHeight, Func<string, bool>? atStopLine = null)
     {
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
@@ -101,10 +115,49 @@ public static class TwinRecordingReader
             var b = o.GetProperty("box");
             var box = new BoxF((float)(b[0].GetDouble() * sx), (float)(b[1].GetDouble() * sy), (float)(b[2].GetDouble() * sx), (float)(b[3].GetDouble() * sy));
             var id = o.TryGetProperty("id", out var idEl) ? idEl.GetString() ?? string.Empty : string.Empty;
-            boxes.Add(new GroundTruthBox(cls, box, atLine.Contains(id)));
+            boxes.Add(new GroundTruthBox(cls, box, atStopLine?.Invoke(id) ?? atLine.Contains(id)));
         }
 
         return boxes;
+    }
+
+    // When each vehicle crosses a count line, and each frame's time (non-blank truth lines in order; seconds). A line
+    // that does not parse is left to the main pass, which reports it with its line number.
+    private static (Dictionary<string, List<double>> Crossings, List<double> FrameTimes) Crossings(string truthPath)
+    {
+        var crossings = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var times = new List<double>();
+        foreach (var line in File.ReadLines(truthPath))
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var time = double.NaN;
+            try
+            {
+                using var doc = JsonDocument.Parse(line);
+                var root = doc.RootElement;
+                time = root.TryGetProperty("time", out var t) ? t.GetDouble() : times.Count;
+                if (root.TryGetProperty("crossings", out var list))
+                {
+                    foreach (var c in list.EnumerateArray())
+                    {
+                        var id = c.GetProperty("vehicle").GetString() ?? string.Empty;
+                        (crossings.TryGetValue(id, out var at) ? at : crossings[id] = []).Add(time);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                // reported by the main pass
+            }
+
+            times.Add(time);
+        }
+
+        return (crossings, times);
     }
 
     private static int IndexOf(IReadOnlyList<string> list, string name)

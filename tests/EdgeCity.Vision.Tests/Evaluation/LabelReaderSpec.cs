@@ -79,4 +79,44 @@ public sealed class LabelReaderSpec
 
         Assert.Equal(new BoxF(10, 20, 50, 60), Assert.Single(boxes).Box);
     }
+
+    [Fact]
+    public void A_vehicle_is_at_the_stop_line_in_every_frame_within_the_window_around_its_crossing()
+    {
+        var folder = Directory.CreateTempSubdirectory("twin-window-").FullName;
+        try
+        {
+            var video = Path.Combine(folder, "cam.avi");
+            using (var writer = new OpenCvSharp.VideoWriter(video, OpenCvSharp.FourCC.MJPG, 10, new OpenCvSharp.Size(64, 36)))
+            using (var grey = new OpenCvSharp.Mat(36, 64, OpenCvSharp.MatType.CV_8UC3, OpenCvSharp.Scalar.All(90)))
+            {
+                for (var i = 0; i < 6; i++)
+                {
+                    writer.Write(grey);
+                }
+            }
+
+            // Vehicle "a" crosses in frame 3 (t = 0.3 s); "b" never does.
+            var lines = Enumerable.Range(0, 6).Select(i => new EdgeCity.Domain.Evaluation.TruthFrame
+            {
+                Camera = "cam", Frame = i, Time = i * 0.1, Width = 64, Height = 36,
+                Vehicles = [new() { Id = "a", Box = [10, 10, 20, 20], Class = "car" }, new() { Id = "b", Box = [30, 10, 40, 20], Class = "car" }],
+                Crossings = i == 3 ? [new() { Line = "in", Vehicle = "a", Direction = "forward", Class = "car" }] : [],
+            }.ToJsonLine());
+            File.WriteAllLines(TwinRecordingReader.TruthPath(video), lines);
+
+            var windowed = TwinRecordingReader.Read(video, ["car"], every: 1, stopLineWindowSeconds: 0.1)
+                .Select(f => { using (f) { return (f.Truth[0].AtStopLine, f.Truth[1].AtStopLine); } }).ToList();
+            var exact = TwinRecordingReader.Read(video, ["car"], every: 2)
+                .Select(f => { using (f) { return f.Truth[0].AtStopLine; } }).ToList();
+
+            Assert.Equal([false, false, true, true, true, false], windowed.Select(w => w.Item1));
+            Assert.All(windowed, w => Assert.False(w.Item2));
+            Assert.Equal([false, false, false], exact); // frames 0, 2, 4: the crossing frame 3 is skipped without a window
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
