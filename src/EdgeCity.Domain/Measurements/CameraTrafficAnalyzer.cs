@@ -25,7 +25,7 @@ public sealed class CameraTrafficAnalyzer
         ArgumentNullException.ThrowIfNull(setup);
         Setup = setup;
         _tracker = new ByteTracker(setup.Tracker);
-        _speeds = new SpeedEstimator(setup.Measurement.SpeedWindow);
+        _speeds = new SpeedEstimator(setup.Measurement.SpeedWindow, setup.Measurement.SpeedMinSpan);
         _aggregator = new ApproachMeasurementAggregator(time, setup.IntersectionId, setup.CameraId, setup.AllApproaches(), setup.Measurement);
         (_counter, _zones, _linesById) = Build(setup);
     }

@@ -17,6 +17,9 @@ public sealed record MeasurementOptions
     /// <summary>Window of the least-squares speed fit.</summary>
     public TimeSpan SpeedWindow { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>A track's speed is given once its samples span this long (see <see cref="SpeedEstimator.MinSpan"/>).</summary>
+    public TimeSpan SpeedMinSpan { get; init; } = TimeSpan.FromSeconds(0.5);
+
     /// <summary>
     /// Slowest speed an arrival estimate assumes for a moving vehicle (m/s): a slow one is accelerating. A third of
     /// 50 km/h, as the detector path assumes a third of the lane's limit.

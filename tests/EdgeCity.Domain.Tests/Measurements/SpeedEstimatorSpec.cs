@@ -15,7 +15,7 @@ public sealed class SpeedEstimatorSpec
         // arrive 20–180 ms apart: any assumed frame rate would be wrong, the timestamps are not.
         var calibration = Homography.FromMatrix([0.021, -0.0065, -12.4, 0.0012, -0.049, 36.2, 0.00002, -0.0011, 1]);
         var toImage = calibration.Inverse();
-        var estimator = new SpeedEstimator(TimeSpan.FromSeconds(1));
+        var estimator = new SpeedEstimator(TimeSpan.FromSeconds(1), TimeSpan.Zero);
         var rng = new Random(3);
         var direction = new Point2(0.6, 0.8);
         var start = new Point2(-3, 5);
@@ -36,6 +36,33 @@ public sealed class SpeedEstimatorSpec
 
         Assert.Equal(59, speeds.Count);
         Assert.All(speeds, v => Assert.Equal(13.9, v, 1e-6));
+    }
+
+    [Fact]
+    public void A_jittering_box_gives_no_speed_until_its_samples_span_half_a_second_and_then_a_close_one()
+    {
+        // 10 m/s along the road, positions jittered ±1 m (a box edge's pixel of jitter far from the camera), 10 frames/s.
+        var estimator = new SpeedEstimator();
+        var rng = new Random(7);
+        var speeds = new List<(double T, double V)>();
+        for (var i = 0; i < 30; i++)
+        {
+            var t = i * 0.1;
+            var jitter = (rng.NextDouble() * 2) - 1;
+            if (estimator.Observe(1, T0.AddSeconds(t), new Point2((10 * t) + jitter, 0)) is { } v)
+            {
+                speeds.Add((t, v));
+            }
+        }
+
+        Assert.Equal(0.5, speeds[0].T, 9);
+        Assert.All(speeds, s => Assert.InRange(s.V, 7.0, 13.0));
+        Assert.InRange(speeds.Average(s => s.V), 9.0, 11.0);
+
+        // One metre of jitter each way over the first 0.1 s alone (the old 50 ms floor) reads 30 m/s for a 10 m/s car.
+        var early = new SpeedEstimator(TimeSpan.FromSeconds(1), TimeSpan.Zero);
+        early.Observe(2, T0, new Point2(-1, 0));
+        Assert.Equal(30, early.Observe(2, T0.AddSeconds(0.1), new Point2(1 + 1, 0))!.Value, 9);
     }
 
     [Fact]
