@@ -160,10 +160,10 @@ public static class ModelsCommand
     {
         static string F(double? v) => v is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture) : "  -  ";
         Console.WriteLine($"model {model} on {string.Join(", ", sources)}: {r.Frames} frames, IoU {r.IouThreshold}, score >= {r.ScoreThreshold} ({took.TotalSeconds:0.0} s)");
-        Console.WriteLine($"{"class",-11}{"truth",7}{"dets",7}{"P",8}{"R",8}{"AP@0.5",8}{"stop-line",11}{"R@stop",8}");
+        Console.WriteLine($"{"class",-11}{"truth",7}{"dets",7}{"P",8}{"R",8}{"AP@0.5",8}{"stop-line",11}{"R@stop",8}{"visible",9}{"R@stop",8}");
         foreach (var c in r.Classes.Where(c => c.GroundTruth > 0 || c.Detections > 0))
         {
-            Console.WriteLine($"{c.Class,-11}{c.GroundTruth,7}{c.Detections,7}{F(c.Precision),8}{F(c.Recall),8}{F(c.Ap50),8}{c.StopLineGroundTruth,11}{F(c.StopLineRecall),8}");
+            Console.WriteLine($"{c.Class,-11}{c.GroundTruth,7}{c.Detections,7}{F(c.Precision),8}{F(c.Recall),8}{F(c.Ap50),8}{c.StopLineGroundTruth,11}{F(c.StopLineRecall),8}{c.StopLineVisibleGroundTruth,9}{F(c.StopLineVisibleRecall),8}");
         }
 
         Console.WriteLine($"mAP@0.5 {F(r.MeanAp50)}");

@@ -100,6 +100,7 @@ public static class TwinRecordingReader
         }
 
         var boxes = new List<GroundTruthBox>();
+        var occluders = new List<BoxF>();
         // "vehicles" is the twin's truth format (TruthFrame); "objects" is what recordings made before it held.
         var objects = root.TryGetProperty("vehicles", out var vehicles) ? vehicles
             : root.TryGetProperty("objects", out var older) ? older
@@ -107,18 +108,19 @@ public static class TwinRecordingReader
         foreach (var o in objects.EnumerateArray())
         {
             var cls = IndexOf(modelClasses, o.GetProperty("class").GetString() ?? string.Empty);
+            var b = o.GetProperty("box");
+            var box = new BoxF((float)(b[0].GetDouble() * sx), (float)(b[1].GetDouble() * sy), (float)(b[2].GetDouble() * sx), (float)(b[3].GetDouble() * sy));
+            occluders.Add(box); // every vehicle hides what stands behind it, whatever its class
             if (cls < 0)
             {
                 continue;
             }
 
-            var b = o.GetProperty("box");
-            var box = new BoxF((float)(b[0].GetDouble() * sx), (float)(b[1].GetDouble() * sy), (float)(b[2].GetDouble() * sx), (float)(b[3].GetDouble() * sy));
             var id = o.TryGetProperty("id", out var idEl) ? idEl.GetString() ?? string.Empty : string.Empty;
             boxes.Add(new GroundTruthBox(cls, box, atStopLine?.Invoke(id) ?? atLine.Contains(id)));
         }
 
-        return boxes;
+        return WithVisibility(boxes, occluders);
     }
 
     // When each vehicle crosses a count line, and each frame's time (non-blank truth lines in order; seconds). A line
@@ -158,6 +160,36 @@ public static class TwinRecordingReader
         }
 
         return (crossings, times);
+    }
+
+    // The twin paints far vehicles first: a box whose bottom edge is lower in the picture stands nearer the camera and
+    // hides what it overlaps. Visibility is sampled on a 10 x 10 grid of points inside each box.
+    private static List<GroundTruthBox> WithVisibility(List<GroundTruthBox> boxes, List<BoxF> all)
+    {
+        const int Grid = 10;
+        var result = new List<GroundTruthBox>(boxes.Count);
+        foreach (var t in boxes)
+        {
+            var b = t.Box;
+            var nearer = all.Where(o => o.Bottom > b.Bottom + 0.5f && o.Right > b.Left && o.Left < b.Right && o.Bottom > b.Top && o.Top < b.Bottom).ToList();
+            var hidden = 0;
+            if (nearer.Count > 0)
+            {
+                for (var i = 0; i < Grid; i++)
+                {
+                    var y = b.Top + ((i + 0.5f) * b.Height / Grid);
+                    for (var j = 0; j < Grid; j++)
+                    {
+                        var x = b.Left + ((j + 0.5f) * b.Width / Grid);
+                        hidden += nearer.Any(o => x >= o.Left && x <= o.Right && y >= o.Top && y <= o.Bottom) ? 1 : 0;
+                    }
+                }
+            }
+
+            result.Add(t with { Visible = 1f - (hidden / (float)(Grid * Grid)) });
+        }
+
+        return result;
     }
 
     private static int IndexOf(IReadOnlyList<string> list, string name)

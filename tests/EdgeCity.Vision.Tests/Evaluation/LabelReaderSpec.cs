@@ -119,4 +119,27 @@ public sealed class LabelReaderSpec
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_box_half_covered_by_a_nearer_vehicle_is_half_visible_and_an_unknown_class_still_hides_what_is_behind_it()
+    {
+        var line = new EdgeCity.Domain.Evaluation.TruthFrame
+        {
+            Camera = "cam", Frame = 0, Time = 0, Width = 640, Height = 360,
+            Vehicles =
+            [
+                new() { Id = "far", Box = [100, 100, 140, 120], Class = "car" },      // behind: its left half is covered
+                new() { Id = "near", Box = [80, 95, 120, 140], Class = "car" },       // bottom 140 > 120: nearer
+                new() { Id = "behind-tram", Box = [300, 100, 340, 120], Class = "car" },
+                new() { Id = "tram", Box = [290, 90, 350, 150], Class = "tram" },     // not a model class, still hides
+            ],
+        }.ToJsonLine();
+
+        var boxes = TwinRecordingReader.ParseFrame(line, ["car"], 640, 360);
+
+        Assert.Equal(3, boxes.Count);
+        Assert.Equal(0.5f, boxes[0].Visible, 3);  // the near car covers x 100–120 of 100–140, every row
+        Assert.Equal(1f, boxes[1].Visible);
+        Assert.Equal(0f, boxes[2].Visible);
+    }
 }

@@ -15,6 +15,8 @@ public sealed class DetectionEvaluator
     private readonly int[] _truth;
     private readonly int[] _stopLineTruth;
     private readonly List<float>[] _stopLineHitScores;
+    private readonly int[] _stopLineVisibleTruth;
+    private readonly List<float>[] _stopLineVisibleHitScores;
     private int _frames;
 
     /// <summary>Scores the model's <paramref name="classes"/> (index = class id) at IoU <paramref name="iouThreshold"/>.</summary>
@@ -32,6 +34,8 @@ public sealed class DetectionEvaluator
         _truth = new int[classes.Count];
         _stopLineTruth = new int[classes.Count];
         _stopLineHitScores = classes.Select(_ => new List<float>()).ToArray();
+        _stopLineVisibleTruth = new int[classes.Count];
+        _stopLineVisibleHitScores = classes.Select(_ => new List<float>()).ToArray();
     }
 
     /// <summary>Frames added so far.</summary>
@@ -50,6 +54,7 @@ public sealed class DetectionEvaluator
             {
                 _truth[t.ClassId]++;
                 _stopLineTruth[t.ClassId] += t.AtStopLine ? 1 : 0;
+                _stopLineVisibleTruth[t.ClassId] += t.AtStopLine && IsVisible(t) ? 1 : 0;
             }
         }
 
@@ -79,6 +84,10 @@ public sealed class DetectionEvaluator
                 if (truth[best].AtStopLine)
                 {
                     _stopLineHitScores[d.ClassId].Add(d.Score);
+                    if (IsVisible(truth[best]))
+                    {
+                        _stopLineVisibleHitScores[d.ClassId].Add(d.Score);
+                    }
                 }
             }
 
@@ -95,6 +104,7 @@ public sealed class DetectionEvaluator
             var kept = _ranked[c].Where(r => r.Score >= scoreThreshold).ToList();
             var tp = kept.Count(r => r.Hit);
             var stopHits = _stopLineHitScores[c].Count(s => s >= scoreThreshold);
+            var visibleStopHits = _stopLineVisibleHitScores[c].Count(s => s >= scoreThreshold);
             rows.Add(new ClassMetrics(
                 _classes[c],
                 _truth[c],
@@ -104,9 +114,16 @@ public sealed class DetectionEvaluator
                 _truth[c] == 0 ? null : (double)tp / _truth[c],
                 AveragePrecision.AllPoint(_ranked[c], _truth[c]),
                 _stopLineTruth[c],
-                _stopLineTruth[c] == 0 ? null : (double)stopHits / _stopLineTruth[c]));
+                _stopLineTruth[c] == 0 ? null : (double)stopHits / _stopLineTruth[c])
+            {
+                StopLineVisibleGroundTruth = _stopLineVisibleTruth[c],
+                StopLineVisibleRecall = _stopLineVisibleTruth[c] == 0 ? null : (double)visibleStopHits / _stopLineVisibleTruth[c],
+            });
         }
 
         return new DetectionEvaluation(_frames, _iou, scoreThreshold, rows);
     }
+
+    /// <summary>At least half of the box is visible (KITTI's moderate occlusion level).</summary>
+    public static bool IsVisible(GroundTruthBox box) => box.Visible >= 0.5f;
 }

@@ -92,6 +92,21 @@ public sealed class DetectionEvaluatorSpec
     }
 
     [Fact]
+    public void Visible_stop_line_recall_leaves_out_stop_line_boxes_more_than_half_hidden()
+    {
+        var eval = new DetectionEvaluator(Classes);
+        eval.Add([new GroundTruthBox(0, new BoxF(0, 0, 40, 30), AtStopLine: true, Visible: 1f),
+                  new GroundTruthBox(0, new BoxF(100, 0, 140, 30), AtStopLine: true, Visible: 0.5f),
+                  new GroundTruthBox(0, new BoxF(200, 0, 240, 30), AtStopLine: true, Visible: 0.2f)],
+                 [Car(0, 0, 40, 30, 0.9f)]);
+
+        var car = eval.Result(0.25f).Classes[0];
+
+        Assert.Equal((3, 1.0 / 3), (car.StopLineGroundTruth, car.StopLineRecall!.Value));
+        Assert.Equal((2, 0.5), (car.StopLineVisibleGroundTruth, car.StopLineVisibleRecall!.Value));
+    }
+
+    [Fact]
     public void No_ground_truth_gives_null_ap_and_no_detections_gives_zero()
     {
         Assert.Null(AveragePrecision.AllPoint([(0.9f, false)], 0));
