@@ -179,12 +179,12 @@ public static class EvalCommand
                 }
 
                 // The model's calibrated thresholds (the truth detector's scores are 1: the defaults fit it).
-                var tracker = new TrackerOptions
+                var tracker = (tracking with
                 {
-                    HighScoreThreshold = parse.GetValue(trackHigh) ?? tracking.High,
-                    LowScoreThreshold = parse.GetValue(trackLow) ?? tracking.Low,
-                    NewTrackThreshold = parse.GetValue(trackNew) ?? tracking.New,
-                };
+                    High = parse.GetValue(trackHigh) ?? tracking.High,
+                    Low = parse.GetValue(trackLow) ?? tracking.Low,
+                    New = parse.GetValue(trackNew) ?? tracking.New,
+                }).ApplyTo(new TrackerOptions());
                 Console.WriteLine($"tracker: high {tracker.HighScoreThreshold}, low {tracker.LowScoreThreshold}, new {tracker.NewTrackThreshold}");
                 var report = Run(parse.GetValue(video)!.FullName, truth, loaded.Site!, siteInfo.DirectoryName ?? ".", cameraId, detect, line => Console.Error.WriteLine(line), tracker);
                 Console.Write(report.ToTable());

@@ -31,7 +31,9 @@ public static class TwinRecordingReader
             throw new LabelSetException($"{Path.GetFullPath(videoPath)}: a twin recording needs the video and {Path.GetFileName(truthPath)} beside it");
         }
 
-        var (crossingTimes, frameTimes) = Crossings(truthPath);
+        // A window needs every crossing up front (a vehicle is at the line before its crossing's frame too); without
+        // one, each line's own crossings say it, and the file is read once.
+        var (crossingTimes, frameTimes) = stopLineWindowSeconds > 0 ? Crossings(truthPath) : ([], []);
 
         using var capture = new VideoCapture(videoPath);
         if (!capture.IsOpened())
@@ -65,9 +67,14 @@ public static class TwinRecordingReader
             IReadOnlyList<GroundTruthBox> truth;
             try
             {
-                var time = frameTimes[index - 1];
-                truth = ParseFrame(line, modelClasses, image.Width, image.Height,
-                    id => crossingTimes.TryGetValue(id, out var at) && at.Any(t => Math.Abs(t - time) <= stopLineWindowSeconds + 1e-6));
+                Func<string, bool>? atStopLine = null;
+                if (stopLineWindowSeconds > 0)
+                {
+                    var time = frameTimes[index - 1];
+                    atStopLine = id => crossingTimes.TryGetValue(id, out var at) && at.Any(t => Math.Abs(t - time) <= stopLineWindowSeconds + 1e-6);
+                }
+
+                truth = ParseFrame(line, modelClasses, image.Width, image.Height, atStopLine);
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or InvalidDataException)
             {

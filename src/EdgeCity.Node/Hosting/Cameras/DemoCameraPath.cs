@@ -27,6 +27,7 @@ public static class DemoCameraPath
         var covered = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var started = new List<CameraDefinition>();
         var setups = new List<CameraAnalyticsSetup>();
+        var trackingOf = new Dictionary<string, ModelTracking?>(StringComparer.Ordinal); // one manifest read per model
         foreach (var camera in site.Cameras)
         {
             if (!approaches.TryGetValue(camera.Intersection, out var known) || !known.Contains(camera.Approach))
@@ -42,7 +43,12 @@ public static class DemoCameraPath
 
                 // The tracker's score thresholds belong to the model's calibration (manifest "tracking"). A manifest
                 // that does not load leaves the defaults: the inference actor marks the camera down and says why.
-                if (ModelTrackingOf(cameras.Options.ModelsDirectory, camera.Model, logger) is { } tracking)
+                if (!trackingOf.TryGetValue(camera.Model, out var tracking))
+                {
+                    trackingOf[camera.Model] = tracking = ModelTrackingOf(cameras.Options.ModelsDirectory, camera.Model, logger);
+                }
+
+                if (tracking is not null)
                 {
                     setup = setup with { Tracker = tracking.ApplyTo(setup.Tracker) };
                 }
