@@ -109,8 +109,10 @@ public static class EvalCommand
         var models = new Option<string>("--models") { Description = "Folder with the model manifests.", DefaultValueFactory = _ => "models" };
         var providers = new Option<string>("--providers") { Description = "Execution providers to try, in order (tensorrt,cuda,cpu).", DefaultValueFactory = _ => "tensorrt,cuda,cpu" };
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads.", DefaultValueFactory = _ => 2 };
-        var detector = new Option<string>("--detector") { Description = "model: the ONNX detector on the decoded frames; truth: the truth boxes as detections (analytics alone).", DefaultValueFactory = _ => "model" };
-        detector.AcceptOnlyFromAmong("model", "truth");
+        var detector = new Option<string>("--detector") { Description = "model: the ONNX detector on the decoded frames; truth: the truth boxes as detections (analytics alone); saved: the detections a model run saved with --save-detections.", DefaultValueFactory = _ => "model" };
+        detector.AcceptOnlyFromAmong("model", "truth", "saved");
+        var saveDetections = new Option<FileInfo?>("--save-detections") { Description = "With --detector model: also write each frame's detections here (JSON lines), to re-run the analytics later with --detector saved." };
+        var detections = new Option<FileInfo?>("--detections") { Description = "With --detector saved: the file --save-detections wrote for this recording." };
         var noise = new Option<double>("--noise") { Description = "With --detector truth: Gaussian jitter on box edges, pixels.", DefaultValueFactory = _ => 0 };
         var dropout = new Option<double>("--dropout") { Description = "With --detector truth: share of boxes dropped at random (0–1).", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Seed for --noise and --dropout.", DefaultValueFactory = _ => 1 };
@@ -122,11 +124,12 @@ public static class EvalCommand
         var trackNew = new Option<float?>("--track-new") { Description = "Tracker new-track score threshold (default: the manifest's tracking.new)." };
         var command = new Command("counts", "Counted vs true vehicles per approach and count line, queue-length and speed errors, on a recording with ground truth.")
         {
-            video, truthFile, model, models, providers, threads, detector, noise, dropout, seed, siteFile, cameraOption, json, trackHigh, trackLow, trackNew,
+            video, truthFile, model, models, providers, threads, detector, saveDetections, detections, noise, dropout, seed, siteFile, cameraOption, json, trackHigh, trackLow, trackNew,
         };
         command.SetAction((parse, ct) =>
         {
             Detector? onnx = null;
+            StreamWriter? saved = null;
             try
             {
                 var truthPath = parse.GetValue(truthFile)!.FullName;
@@ -149,7 +152,35 @@ public static class EvalCommand
                 var mode = parse.GetValue(detector)!;
                 Func<Mat, TruthFrame, DateTimeOffset, FrameDetections> detect;
                 var tracking = new ModelTracking();
-                if (mode == "truth")
+                if (mode == "saved")
+                {
+                    var file = parse.GetValue(detections) ?? throw new ArgumentException("--detector saved needs --detections <file> (written by --save-detections)");
+                    IReadOnlyList<(double Time, IReadOnlyList<Detection> Boxes)> frames;
+                    using (var reader = File.OpenText(file.FullName))
+                    {
+                        frames = SavedDetections.Read(reader, file.FullName);
+                    }
+
+                    if (frames.Count != truth.Count)
+                    {
+                        throw new InvalidDataException($"{file.FullName}: {frames.Count} frames of detections, but the truth file has {truth.Count} lines");
+                    }
+
+                    // Saved boxes carry model scores: the model's calibrated tracker thresholds apply to them.
+                    tracking = ModelManifestFile.Load(ModelManifestFile.PathOf(parse.GetValue(models)!, parse.GetValue(model)!)).Tracking;
+                    detect = (img, t, at) =>
+                    {
+                        var f = frames[(int)t.Frame];
+                        if (Math.Abs(f.Time - t.Time) > 1e-3)
+                        {
+                            throw new InvalidDataException($"{file.FullName}: frame {t.Frame} is at {f.Time} s, the truth's at {t.Time} s: not this recording's detections");
+                        }
+
+                        return new FrameDetections(cameraId, t.Frame, at, img.Width, img.Height, f.Boxes);
+                    };
+                    Console.WriteLine($"detector: saved detections ({file.FullName}, {frames.Count} frames)");
+                }
+                else if (mode == "truth")
                 {
                     var boxes = new TruthDetections(parse.GetValue(noise), parse.GetValue(dropout), parse.GetValue(seed));
                     detect = (img, t, at) => boxes.For(t, cameraId, at, img.Width, img.Height);
@@ -173,8 +204,18 @@ public static class EvalCommand
                         var letterbox = detector1.Prepare(0, img);
                         detector1.Run(1);
                         detector1.Decode(0, letterbox, found);
-                        return new FrameDetections(cameraId, t.Frame, at, img.Width, img.Height, found.ToList());
+                        var frame = new FrameDetections(cameraId, t.Frame, at, img.Width, img.Height, found.ToList());
+                        if (saved is not null)
+                        {
+                            SavedDetections.Write(saved, frame, t.Time);
+                        }
+
+                        return frame;
                     };
+                    if (parse.GetValue(saveDetections) is { } saveTo)
+                    {
+                        saved = new StreamWriter(saveTo.FullName);
+                    }
                     Console.WriteLine($"detector: model {onnx.Model.Name} ({onnx.Model.Path}) on {onnx.Model.ProviderLabel}");
                 }
 
@@ -196,13 +237,14 @@ public static class EvalCommand
 
                 return Task.FromResult(0);
             }
-            catch (Exception e) when (e is TruthFormatException or InvalidDataException or ArgumentException or IOException or ModelLoadException)
+            catch (Exception e) when (e is TruthFormatException or InvalidDataException or ArgumentException or IOException or ModelLoadException or ModelManifestException)
             {
                 Console.Error.WriteLine(e.Message);
                 return Task.FromResult(2);
             }
             finally
             {
+                saved?.Dispose();
                 var loadedModel = onnx?.Model;
                 onnx?.Dispose();
                 loadedModel?.Dispose();
