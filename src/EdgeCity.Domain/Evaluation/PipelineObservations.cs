@@ -41,7 +41,7 @@ public sealed class PipelineObservations(DateTimeOffset origin)
         var t = TimeOf(frame.CapturedAt);
         foreach (var v in frame.Vehicles)
         {
-            if (v.SpeedMetersPerSecond is { } s)
+            if (v.MeasuredSpeedMetersPerSecond is { } s)
             {
                 _speeds.Add(new ObservedSpeed(t, v.Box, s));
             }

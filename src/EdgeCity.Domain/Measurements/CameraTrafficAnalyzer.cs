@@ -14,6 +14,7 @@ public sealed class CameraTrafficAnalyzer
 {
     private readonly ByteTracker _tracker;
     private readonly SpeedEstimator _speeds;
+    private readonly SpeedEstimator _measuredSpeeds;
     private readonly ApproachMeasurementAggregator _aggregator;
     private LineCounter _counter;
     private List<LaneZoneMonitor> _zones;
@@ -25,7 +26,8 @@ public sealed class CameraTrafficAnalyzer
         ArgumentNullException.ThrowIfNull(setup);
         Setup = setup;
         _tracker = new ByteTracker(setup.Tracker);
-        _speeds = new SpeedEstimator(setup.Measurement.SpeedWindow, setup.Measurement.SpeedMinSpan);
+        _speeds = new SpeedEstimator(setup.Measurement.SpeedWindow, setup.Measurement.SpeedMinSpan, setup.Measurement.MotionMaxStandardError, setup.Measurement.MotionMaxRelativeError);
+        _measuredSpeeds = new SpeedEstimator(setup.Measurement.SpeedWindow, setup.Measurement.SpeedMinSpan, setup.Measurement.SpeedMaxStandardError, setup.Measurement.SpeedMaxRelativeError, weighLag: true);
         _aggregator = new ApproachMeasurementAggregator(time, setup.IntersectionId, setup.CameraId, setup.AllApproaches(), setup.Measurement);
         (_counter, _zones, _linesById) = Build(setup);
     }
@@ -80,9 +82,12 @@ public sealed class CameraTrafficAnalyzer
             var anchor = t.DetectionBox.BottomCenter;
             var road = Setup.Calibration.Project(anchor);
             var speed = _speeds.Observe(t.Id, frame.CapturedAt, road);
+            var measured = AnchorInView.Holds(t.DetectionBox, frame)
+                ? _measuredSpeeds.Observe(t.Id, frame.CapturedAt, road)
+                : null;
             if (t.IsConfirmed)
             {
-                vehicles.Add(new VehicleOnRoad(t.Id, t.ClassName, t.DetectionBox, anchor, road, speed));
+                vehicles.Add(new VehicleOnRoad(t.Id, t.ClassName, t.DetectionBox, anchor, road, speed) { MeasuredSpeedMetersPerSecond = measured });
             }
         }
 
@@ -94,6 +99,7 @@ public sealed class CameraTrafficAnalyzer
         foreach (var id in update.Removed)
         {
             _speeds.Forget(id);
+            _measuredSpeeds.Forget(id);
             foreach (var z in _zones)
             {
                 z.Forget(id);
@@ -144,16 +150,16 @@ public sealed class CameraTrafficAnalyzer
         // A vehicle's speed belongs to the approach of the zone it stands in; an approach without zones takes every
         // vehicle the camera sees (the camera's own approach).
         var zoned = _zones.Select(z => z.Zone.Approach).ToHashSet(StringComparer.Ordinal);
-        foreach (var v in vehicles.Where(v => v.SpeedMetersPerSecond is not null))
+        foreach (var v in vehicles.Where(v => v.MeasuredSpeedMetersPerSecond is not null))
         {
             var zone = _zones.FirstOrDefault(z => z.Zone.Contains(v.ImageAnchor));
             if (zone is not null)
             {
-                _aggregator.AddSpeed(zone.Zone.Approach, v.TrackId, v.SpeedMetersPerSecond!.Value);
+                _aggregator.AddSpeed(zone.Zone.Approach, v.TrackId, v.MeasuredSpeedMetersPerSecond!.Value);
             }
             else if (!zoned.Contains(Setup.Approach))
             {
-                _aggregator.AddSpeed(Setup.Approach, v.TrackId, v.SpeedMetersPerSecond!.Value);
+                _aggregator.AddSpeed(Setup.Approach, v.TrackId, v.MeasuredSpeedMetersPerSecond!.Value);
             }
         }
     }

@@ -14,11 +14,29 @@ public sealed record MeasurementOptions
     /// <summary>With no frame for this long the camera is reported down even without a down message.</summary>
     public TimeSpan StaleAfter { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Window of the least-squares speed fit.</summary>
-    public TimeSpan SpeedWindow { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>Longest track history a least-squares speed fit may use (see <see cref="SpeedEstimator"/>).</summary>
+    public TimeSpan SpeedWindow { get; init; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>A track's speed is given once its samples span this long (see <see cref="SpeedEstimator.MinSpan"/>).</summary>
-    public TimeSpan SpeedMinSpan { get; init; } = TimeSpan.FromSeconds(0.5);
+    /// <summary>Shortest: a track's speed is given once its samples span this long (see <see cref="SpeedEstimator.MinSpan"/>).</summary>
+    public TimeSpan SpeedMinSpan { get; init; } = TimeSpan.FromSeconds(0.3);
+
+    /// <summary>
+    /// A reported speed (the approach's mean speed, <see cref="Zones.VehicleOnRoad.MeasuredSpeedMetersPerSecond"/>) is
+    /// given once its fit's standard error is at most this (m/s) or <see cref="SpeedMaxRelativeError"/> of it.
+    /// </summary>
+    public double SpeedMaxStandardError { get; init; } = 0.2;
+
+    /// <summary>See <see cref="SpeedMaxStandardError"/>: 2 % keeps a fast vehicle's fit short.</summary>
+    public double SpeedMaxRelativeError { get; init; } = 0.02;
+
+    /// <summary>
+    /// The looser bound for the motion estimate that decides stopped or moving and arrival times: a far vehicle in a
+    /// queue needs a speed to join it, and 0.3 m/s either way does not change that it is stopped.
+    /// </summary>
+    public double MotionMaxStandardError { get; init; } = 0.3;
+
+    /// <summary>See <see cref="MotionMaxStandardError"/>.</summary>
+    public double MotionMaxRelativeError { get; init; } = 0.03;
 
     /// <summary>
     /// Slowest speed an arrival estimate assumes for a moving vehicle (m/s): a slow one is accelerating. A third of

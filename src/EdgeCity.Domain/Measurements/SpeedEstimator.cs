@@ -3,29 +3,60 @@ using EdgeCity.Domain.Geometry;
 namespace EdgeCity.Domain.Measurements;
 
 /// <summary>
-/// Road-plane speed per track from the frames' capture timestamps: a least-squares line through the track's road
-/// positions over the last <see cref="Window"/>, so an irregular or dropped frame changes nothing for a vehicle at
-/// constant speed, and no frame rate is ever assumed. No speed is given until the samples span
-/// <see cref="MinSpan"/>: a box's bottom edge jitters by a pixel or two, a metre or more on the road far from the
-/// camera, and over 0.1 s that is 10 m/s of error; over 0.5 s and five or more samples it averages out.
+/// Road-plane speed per track from the frames' capture timestamps: a least-squares line through the track's newest road
+/// positions, so an irregular or dropped frame changes nothing for a vehicle at constant speed, and no frame rate is
+/// ever assumed.
+/// <para>
+/// How far back the fit reaches adapts to how well the track is seen. A box's bottom edge jitters by a pixel or two,
+/// a few centimetres of road near the camera and a metre or more far from it; over 0.1 s a metre is 10 m/s of error.
+/// So the fit starts with the samples of the last <see cref="MinSpan"/> and takes older ones, up to
+/// <see cref="Window"/>, until the slope's standard error (from the fit's own residuals) is within
+/// <see cref="MaxStandardError"/> or <see cref="MaxRelativeError"/> of the speed. A sharp track near the camera gets
+/// a short, current fit (an accelerating vehicle is not averaged over seconds); a jittery one far away gets a long one;
+/// one that no window makes precise enough gets no speed rather than a wrong one.
+/// </para>
+/// <para>
+/// With <c>weighLag</c> (the speeds a camera reports) every window from the shortest to the longest is fitted, and the
+/// one with the smallest noise-plus-lag error wins: a fit's slope is the speed at its centroid, so a braking vehicle's
+/// long fit reads the speed it had a second ago. Without it (the motion estimate that decides stopped or moving) the
+/// shortest precise window wins, which gives far, queued vehicles a speed soonest.
+/// </para>
 /// </summary>
-public sealed class SpeedEstimator(TimeSpan window, TimeSpan minSpan, int maxSamplesPerTrack = 64)
+public sealed class SpeedEstimator(
+    TimeSpan window,
+    TimeSpan minSpan,
+    double maxStandardError = double.PositiveInfinity,
+    double maxRelativeError = 0,
+    bool weighLag = false,
+    int maxSamplesPerTrack = 128)
 {
+    // Residuals say nothing about precision with fewer samples than this.
+    private const int MinSamplesForPrecision = 5;
+
     private readonly Dictionary<long, Queue<(DateTimeOffset At, Point2 Road)>> _samples = [];
+    private (double T, double X, double Y)[] _scratch = new (double, double, double)[16];
+    private readonly List<(double Age, double Speed, double Error)> _fits = [];
 
     public SpeedEstimator()
-        : this(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(0.5))
+        : this(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(0.3), 0.3, 0.03)
     {
     }
 
+    /// <summary>The longest stretch of a track's history a fit may use.</summary>
     public TimeSpan Window { get; } = window;
 
     /// <summary>The shortest time the samples must span before a speed is given (at least 50 ms).</summary>
     public TimeSpan MinSpan { get; } = minSpan < TimeSpan.FromMilliseconds(50) ? TimeSpan.FromMilliseconds(50) : minSpan;
 
+    /// <summary>A speed is given once its error is at most this (m/s) ...</summary>
+    public double MaxStandardError { get; } = maxStandardError > 0 ? maxStandardError : throw new ArgumentOutOfRangeException(nameof(maxStandardError), maxStandardError, "must be > 0 m/s");
+
+    /// <summary>... or at most this share of the speed, whichever is larger.</summary>
+    public double MaxRelativeError { get; } = maxRelativeError >= 0 ? maxRelativeError : throw new ArgumentOutOfRangeException(nameof(maxRelativeError), maxRelativeError, "must be ≥ 0");
+
     public int Tracks => _samples.Count;
 
-    /// <summary>Adds a position; returns the speed in m/s once the samples in the window span <see cref="MinSpan"/>.</summary>
+    /// <summary>Adds a position; returns the speed in m/s once a fit over the track's newest samples is precise enough.</summary>
     public double? Observe(long trackId, DateTimeOffset at, Point2 road)
     {
         if (!double.IsFinite(road.X) || !double.IsFinite(road.Y))
@@ -62,31 +93,104 @@ public sealed class SpeedEstimator(TimeSpan window, TimeSpan minSpan, int maxSam
             return null;
         }
 
-        var t0 = q.Peek().At;
-        double n = q.Count, st = 0, sx = 0, sy = 0;
-        foreach (var (at, p) in q)
+        if (_scratch.Length < q.Count)
         {
-            st += (at - t0).TotalSeconds;
-            sx += p.X;
-            sy += p.Y;
+            _scratch = new (double, double, double)[q.Count * 2];
         }
 
-        double mt = st / n, mx = sx / n, my = sy / n, stt = 0, stx = 0, sty = 0;
+        // Times and positions relative to the newest sample keep the sums well conditioned.
+        var (newestAt, newest) = q.Last();
+        var n = 0;
         foreach (var (at, p) in q)
         {
-            var dt = (at - t0).TotalSeconds - mt;
-            stt += dt * dt;
-            stx += dt * (p.X - mx);
-            sty += dt * (p.Y - my);
+            _scratch[n++] = ((at - newestAt).TotalSeconds, p.X - newest.X, p.Y - newest.Y);
         }
 
-        if (q.Last().At - t0 < MinSpan || stt <= 0)
+        var minSpan = MinSpan.TotalSeconds;
+        _fits.Clear();
+        double s0 = 0, st = 0, stt = 0, sx = 0, sy = 0, stx = 0, sty = 0, sxx = 0, syy = 0;
+        for (var i = n - 1; i >= 0; i--)
+        {
+            var (t, x, y) = _scratch[i];
+            s0++;
+            st += t;
+            stt += t * t;
+            sx += x;
+            sy += y;
+            stx += t * x;
+            sty += t * y;
+            sxx += x * x;
+            syy += y * y;
+            if (-t < minSpan - 1e-9)
+            {
+                continue;
+            }
+
+            var ctt = stt - (st * st / s0);
+            if (ctt <= 0)
+            {
+                continue;
+            }
+
+            var vx = (stx - (st * sx / s0)) / ctt;
+            var vy = (sty - (st * sy / s0)) / ctt;
+            var speed = Math.Sqrt((vx * vx) + (vy * vy));
+            if (double.IsPositiveInfinity(MaxStandardError))
+            {
+                return speed;
+            }
+
+            if (s0 < MinSamplesForPrecision)
+            {
+                continue;
+            }
+
+            // Residual variance per axis about the fitted lines, then the slopes' standard error.
+            var rx = Math.Max(0, sxx - (sx * sx / s0) - (vx * vx * ctt));
+            var ry = Math.Max(0, syy - (sy * sy / s0) - (vy * vy * ctt));
+            var standardError = Math.Sqrt((rx + ry) / (s0 - 2) / ctt);
+            if (!weighLag && standardError <= Math.Max(MaxStandardError, MaxRelativeError * speed))
+            {
+                return speed;
+            }
+
+            _fits.Add((-st / s0, speed, standardError));
+        }
+
+        if (!weighLag)
         {
             return null;
         }
 
-        var vx = stx / stt;
-        var vy = sty / stt;
-        return Math.Sqrt((vx * vx) + (vy * vy));
+        if (_fits.Count == 0)
+        {
+            return null;
+        }
+
+        // A fit's slope is the speed at its centroid, Age seconds ago: a braking or accelerating vehicle has changed
+        // speed since. The change per second, from the shortest and the longest fit, counts only when it stands out
+        // of their noise; each fit's error is then its noise and its lag together, and the smallest wins.
+        var (ageShort, speedShort, errorShort) = _fits[0];
+        var (ageLong, speedLong, errorLong) = _fits[^1];
+        var change = speedShort - speedLong;
+        var acceleration = _fits.Count > 1 && Math.Abs(change) > 2 * Math.Sqrt((errorShort * errorShort) + (errorLong * errorLong))
+            ? change / (ageLong - ageShort)
+            : 0;
+        var best = double.PositiveInfinity;
+        var bestSpeed = 0.0;
+        var bestError = 0.0;
+        foreach (var (age, speed, error) in _fits)
+        {
+            var lag = acceleration * age;
+            var total = Math.Sqrt((error * error) + (lag * lag));
+            if (total < best)
+            {
+                best = total;
+                bestSpeed = speed;
+                bestError = error;
+            }
+        }
+
+        return bestError <= Math.Max(MaxStandardError, MaxRelativeError * bestSpeed) ? bestSpeed : null;
     }
 }
