@@ -18,6 +18,9 @@ public sealed class LaneZoneMonitor
     private readonly double _upstreamSide;
     private readonly double _apronMeters;
     private readonly double _reachMeters;
+    private readonly Homography _roadToImage;
+    private readonly Point2 _stopMiddle;
+    private readonly Point2 _upstream;
     private readonly HashSet<long> _entered = [];
     private readonly List<double> _headways = [];
     private DateTimeOffset? _lastFrameAt;
@@ -40,6 +43,10 @@ public sealed class LaneZoneMonitor
         }
 
         (_upstreamSide, _apronMeters, _reachMeters) = Extent(zone, calibration, _stopA, _stopB, _options.MaxStopLineApronMeters);
+        _roadToImage = calibration.Inverse();
+        _stopMiddle = (_stopA + _stopB) * 0.5;
+        var along = (_stopB - _stopA) * (1 / _stopA.DistanceTo(_stopB));
+        _upstream = new Point2(-along.Y, along.X) * (_stopA.Cross(_stopB, _stopMiddle + new Point2(-along.Y, along.X)) > 0 ? _upstreamSide : -_upstreamSide);
     }
 
     public LaneZone Zone { get; }
@@ -107,7 +114,7 @@ public sealed class LaneZoneMonitor
         Vehicles = inside.Count;
         var stopped = inside.Where(IsStopped).ToList();
         StoppedVehicles = stopped.Count;
-        QueueLengthMeters = Queue(stopped);
+        QueueLengthMeters = Queue(stopped, vehicles.Where(IsStopped).ToList());
 
         foreach (var v in inside.Where(v => _entered.Add(v.TrackId)).OrderBy(v => v.TrackId))
         {
@@ -191,15 +198,17 @@ public sealed class LaneZoneMonitor
 
     /// <summary>
     /// Walks the stopped vehicles from the stop line back: each must stand within the gap of the one ahead (the
-    /// first within the gap of the stop line); the queue ends at the rear of the last one.
+    /// first within the gap of the stop line), unless the road between them is out of sight behind nearer vehicles
+    /// (a camera facing a queue sees the cars behind a bus or truck only in part, and misses some: a gap nobody could
+    /// see is no evidence the queue ends). The queue ends at the rear of the last one.
     /// </summary>
-    private double Queue(List<VehicleOnRoad> stopped)
+    private double Queue(List<VehicleOnRoad> stopped, IReadOnlyList<VehicleOnRoad> stoppedAnywhere)
     {
         var end = 0.0;
         foreach (var v in stopped.OrderBy(v => DistanceFromStopLine(v.RoadPoint)))
         {
             var d = DistanceFromStopLine(v.RoadPoint);
-            if (d - end > _options.MaxQueueGapMeters)
+            if (d - end > _options.MaxQueueGapMeters && (end <= 0 || !GapHidden(end, d, stoppedAnywhere)))
             {
                 break;
             }
@@ -209,5 +218,27 @@ public sealed class LaneZoneMonitor
         }
 
         return end;
+    }
+
+    // True when no stretch of the lane between the two distances longer than the queue gap is in view: every point of
+    // the lane's centre line there falls inside the box of a stopped vehicle (in any lane) nearer the camera. Only
+    // stopped ones: behind a moving vehicle the road may well be empty.
+    private bool GapHidden(double from, double to, IReadOnlyList<VehicleOnRoad> occluders)
+    {
+        const double step = 1.0;
+        var visibleRun = 0.0;
+        for (var s = from + step; s < to; s += step)
+        {
+            var image = _roadToImage.Project(_stopMiddle + (_upstream * s));
+            var hidden = double.IsFinite(image.X) && double.IsFinite(image.Y)
+                && occluders.Any(v => v.Box.Bottom > image.Y + 1 && image.X > v.Box.Left && image.X < v.Box.Right && image.Y > v.Box.Top);
+            visibleRun = hidden ? 0 : visibleRun + step;
+            if (visibleRun > _options.MaxQueueGapMeters)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -125,4 +125,39 @@ public sealed class LaneZoneMonitorSpec
         Assert.True(zone.Holds(At(4, 150, 590)));
         Assert.False(new LaneZoneMonitor(shortZone, TenPixelsPerMetre, new ZoneOptions { MaxStopLineApronMeters = 0 }).Holds(At(4, 150, 590)));
     }
+    // A vehicle whose box reaches up the picture to road distance topMetres: a bus or truck near the camera hides the
+    // lane behind it up to there.
+    private static VehicleOnRoad Tall(long id, double metresBehindStopLine, double topMetres, double? speed, string cls = "bus")
+    {
+        var v = Vehicle(id, metresBehindStopLine, speed, cls);
+        return v with { Box = v.Box with { Top = (float)(600 - (10 * topMetres)) } };
+    }
+
+    [Fact]
+    public void A_gap_in_the_queue_hidden_behind_a_stopped_bus_does_not_end_the_queue()
+    {
+        var zone = new LaneZoneMonitor(Lane, TenPixelsPerMetre);
+
+        // Bus at the line (rear at 13 m) whose box hides the lane up to 30 m; the next car the detector found stands
+        // at 25 m, 12 m behind the bus: more than the 10 m gap, but every metre between them is out of sight.
+        zone.Observe(T0, [Tall(1, 1.0, 30, 0), Vehicle(2, 25.0, 0)]);
+
+        Assert.Equal(29.5, zone.QueueLengthMeters, 9);
+    }
+
+    [Fact]
+    public void A_visible_gap_or_one_hidden_only_by_a_moving_vehicle_ends_the_queue()
+    {
+        var seen = new LaneZoneMonitor(Lane, TenPixelsPerMetre);
+        var behindMoving = new LaneZoneMonitor(Lane, TenPixelsPerMetre);
+
+        // The same bus, but its box ends at 14 m: the 11 m of lane from there to the car are in view, and empty.
+        seen.Observe(T0, [Tall(1, 1.0, 14, 0), Vehicle(2, 25.0, 0)]);
+
+        // A moving bus in the next lane hides the gap: behind a moving vehicle the road may well be empty.
+        behindMoving.Observe(T0, [Vehicle(1, 1.0, 0), Tall(3, 0.5, 30, 8.0), Vehicle(2, 17.0, 0)]);
+
+        Assert.Equal(13.0, seen.QueueLengthMeters, 9);
+        Assert.Equal(5.5, behindMoving.QueueLengthMeters, 9);
+    }
 }
