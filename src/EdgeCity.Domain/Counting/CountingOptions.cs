@@ -19,6 +19,15 @@ public sealed record CountingOptions
     /// </summary>
     public double MinTravelBoxHeights { get; init; } = 0.5;
 
+    /// <summary>
+    /// A track's anchor moving more than this many box heights from one frame to the next is an id switch onto another
+    /// vehicle, not motion: the id starts afresh at the new place (it neither crosses back nor keeps what it counted).
+    /// </summary>
+    public double MaxStepBoxHeights { get; init; } = 1.0;
+
+    /// <summary>The step rule applies to frames at most this far apart (after a longer gap a vehicle may have gone far).</summary>
+    public TimeSpan MaxStepGap { get; init; } = TimeSpan.FromSeconds(0.3);
+
     /// <summary>Upper bound on lost tracks remembered for handover, per line.</summary>
     public int MaxHandovers { get; init; } = 64;
 }

@@ -42,7 +42,19 @@ internal sealed class LineWatch(CountLine line, CountingOptions options)
             side.Pending.Clear();
         }
 
-        if (!isNew)
+        if (!isNew && Jumped(side, track.DetectionBox, p, at))
+        {
+            // The tracker moved this id onto another vehicle (most often the one following a vehicle that left the
+            // picture): what the id did before says nothing about the vehicle it now follows, so it starts afresh here.
+            side.FirmSide = FirmSideOf(d);
+            side.OriginDistance = d;
+            side.Counted = 0;
+            side.LastCrossingInside = false;
+            side.LastPoint = p;
+            side.LastDistance = d;
+            side.LastBoxHeight = Math.Max(track.DetectionBox.Height, 1f);
+        }
+        else if (!isNew)
         {
             Step(track, side, side.LastPoint, side.LastDistance, p, d, at, events);
         }
@@ -62,6 +74,8 @@ internal sealed class LineWatch(CountLine line, CountingOptions options)
                 Step(track, side, entry, entryD, p, d, at, events);
             }
         }
+
+        side.LastSeenAt = at;
     }
 
     /// <summary>
@@ -89,6 +103,18 @@ internal sealed class LineWatch(CountLine line, CountingOptions options)
         {
             _handovers.RemoveAt(0);
         }
+    }
+
+    /// <summary>
+    /// An anchor that moved more than <see cref="CountingOptions.MaxStepBoxHeights"/> box heights since the track's
+    /// previous frame, with no more than <see cref="CountingOptions.MaxStepGap"/> between them, cannot be one vehicle's
+    /// motion (a vehicle at 50 km/h moves about a third of its box height per frame at 10 frames/s).
+    /// </summary>
+    private bool Jumped(TrackLineSide side, BoxF box, Point2 p, DateTimeOffset at)
+    {
+        var gap = at - side.LastSeenAt;
+        return gap > TimeSpan.Zero && gap <= options.MaxStepGap
+            && p.DistanceTo(side.LastPoint) > options.MaxStepBoxHeights * Math.Max(box.Height, 1f);
     }
 
     /// <summary>Where a box touching the picture's edge entered it: its anchor moved onto that edge.</summary>

@@ -18,6 +18,9 @@ internal sealed class TrackLineSide
 
     public double LastDistance { get; set; }
 
+    /// <summary>Capture time of the frame <see cref="LastPoint"/> is from.</summary>
+    public DateTimeOffset LastSeenAt { get; set; }
+
     /// <summary>Whether the most recent sign change of the anchor's distance went through the segment itself.</summary>
     public bool LastCrossingInside { get; set; }
 

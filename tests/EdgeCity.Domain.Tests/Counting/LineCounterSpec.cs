@@ -149,6 +149,32 @@ public sealed class LineCounterSpec
     }
 
     [Fact]
+    public void An_id_that_jumps_onto_the_vehicle_behind_counts_that_vehicle_forward_and_nothing_backward()
+    {
+        // Id 1 follows a car over the line, then (the car gone, a truck 60 px behind it) the tracker moves id 1 onto
+        // the truck: a jump of two box heights in one frame. Counting it as a backward crossing, and then not counting
+        // the truck when it crosses (id 1 has already counted forward), is what this rule prevents.
+        var counter = new LineCounter([StopLine]);
+        double[] ys = [80, 90, 100, 110, 120, 60, 70, 80, 90, 100, 110, 120];
+
+        var events = Run(counter, Path(1, ys));
+
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e => Assert.Equal(CrossingDirection.Forward, e.Direction));
+    }
+
+    [Fact]
+    public void A_fast_vehicle_moving_less_than_a_box_height_per_frame_is_no_jump()
+    {
+        var counter = new LineCounter([StopLine]);
+
+        // 25 px per frame with a 30 px box: fast, but one vehicle: one count.
+        var events = Run(counter, Path(1, [30, 55, 80, 105, 130, 155]));
+
+        Assert.Single(events);
+    }
+
+    [Fact]
     public void A_tentative_track_counts_when_confirmed_and_never_if_it_is_dropped()
     {
         var counter = new LineCounter([StopLine]);
