@@ -11,7 +11,7 @@ namespace EdgeCity.Simulation.Twin;
 public static class CameraPlacement
 {
     /// <summary>Where the count line sits, in metres upstream of the stop line.</summary>
-    public const double CountLineDistance = 25;
+    public const double CountLineDistance = 5;
 
     public static CameraDefinition ForApproach(
         SumoNetwork network, string cameraId, string intersection, string approach, SumoEdge edge, string source, int width = 640, int height = 360)

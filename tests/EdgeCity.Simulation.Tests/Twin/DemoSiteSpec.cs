@@ -74,9 +74,9 @@ public sealed class DemoSiteSpec
         var a = h.Project(new(line.From[0], line.From[1]));
         var b = h.Project(new(line.To[0], line.To[1]));
 
-        // W_J1 runs east towards J1 (netconvert moved the origin); the line lies across its two lanes about 25 m
-        // before the stop line, which is some 10 m before the junction's centre.
-        Assert.InRange((a.X + b.X) / 2, j1.X - 45, j1.X - 28);
+        // W_J1 runs east towards J1 (netconvert moved the origin); the line lies across its two lanes 5 m before the
+        // stop line (CameraPlacement.CountLineDistance), which is some 7 m before the junction's centre: 12.2 m.
+        Assert.InRange((a.X + b.X) / 2, j1.X - 14, j1.X - 10.5);
         Assert.InRange(Math.Abs(a.Y - b.Y), 5, 8);
         Assert.InRange((a.Y + b.Y) / 2, j1.Y - 8, j1.Y);
     }
