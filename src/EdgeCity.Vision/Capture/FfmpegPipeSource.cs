@@ -67,7 +67,10 @@ public sealed class FfmpegPipeSource : IFrameSource
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        var micros = ((long)options.ReadTimeout.TotalMilliseconds * 1000).ToString(CultureInfo.InvariantCulture);
+        // ffmpeg's own I/O timeout also bounds connecting, so it gets the longer of the two: a slow connect on a busy
+        // box is not a stalled stream. Reads still fail at ReadTimeout: each Read has its own deadline below.
+        var ioTimeout = options.ReadTimeout > options.OpenTimeout ? options.ReadTimeout : options.OpenTimeout;
+        var micros = ((long)ioTimeout.TotalMilliseconds * 1000).ToString(CultureInfo.InvariantCulture);
         foreach (var a in new[] { "-hide_banner", "-nostdin", "-loglevel", "error" })
         {
             info.ArgumentList.Add(a);
@@ -112,7 +115,8 @@ public sealed class FfmpegPipeSource : IFrameSource
         {
             var buffer = new byte[256];
             int n;
-            using (new Timer(static p => Kill((Process)p!, dispose: false), process, options.OpenTimeout, Timeout.InfiniteTimeSpan))
+            var timedOut = false;
+            using (new Timer(_ => { timedOut = true; Kill(process, dispose: false); }, null, options.OpenTimeout, Timeout.InfiniteTimeSpan))
             {
                 n = ReadLine(process.StandardOutput.BaseStream, buffer);
             }
@@ -120,7 +124,10 @@ public sealed class FfmpegPipeSource : IFrameSource
             if (n < 0)
             {
                 process.WaitForExit(500); // let the last stderr lines (the reason) arrive
-                throw new FrameSourceException($"{shown}: cannot open within {options.OpenTimeout.TotalSeconds:0.#} s{stderr.Describe()}");
+                var why = Volatile.Read(ref timedOut)
+                    ? $"cannot open within {options.OpenTimeout.TotalSeconds:0.#} s"
+                    : $"ffmpeg ended before the stream's first frame (exit code {(process.HasExited ? process.ExitCode.ToString(CultureInfo.InvariantCulture) : "?")})";
+                throw new FrameSourceException($"{shown}: {why}{stderr.Describe()}");
             }
 
             var (w, h, fps) = ParseHeader(System.Text.Encoding.ASCII.GetString(buffer, 0, n), shown);
