@@ -26,7 +26,7 @@ public sealed class CameraTrafficAnalyzer
         ArgumentNullException.ThrowIfNull(setup);
         Setup = setup;
         _tracker = new ByteTracker(setup.Tracker);
-        _speeds = new SpeedEstimator(setup.Measurement.SpeedWindow, setup.Measurement.SpeedMinSpan, setup.Measurement.MotionMaxStandardError, setup.Measurement.MotionMaxRelativeError);
+        _speeds = new SpeedEstimator(setup.Measurement.MotionWindow, setup.Measurement.MotionMinSpan);
         _measuredSpeeds = new SpeedEstimator(setup.Measurement.SpeedWindow, setup.Measurement.SpeedMinSpan, setup.Measurement.SpeedMaxStandardError, setup.Measurement.SpeedMaxRelativeError, weighLag: true);
         _aggregator = new ApproachMeasurementAggregator(time, setup.IntersectionId, setup.CameraId, setup.AllApproaches(), setup.Measurement);
         (_counter, _zones, _linesById) = Build(setup);
