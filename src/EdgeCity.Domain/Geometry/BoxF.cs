@@ -17,6 +17,13 @@ public readonly record struct BoxF(float Left, float Top, float Right, float Bot
     /// <summary>Builds a box from its centre and size, the form most detector heads emit.</summary>
     public static BoxF FromCenter(float cx, float cy, float w, float h) => new(cx - (w / 2f), cy - (h / 2f), cx + (w / 2f), cy + (h / 2f));
 
+    /// <summary>
+    /// Whether this box, of a vehicle standing nearer the camera, hides an image point: the point lies inside it and
+    /// the box's bottom edge (where that vehicle meets the road) is more than <paramref name="nearerBy"/> pixels lower.
+    /// </summary>
+    public bool Hides(Point2 point, double nearerBy) =>
+        Bottom > point.Y + nearerBy && point.X > Left && point.X < Right && point.Y > Top;
+
     /// <summary>Intersection over union; 0 when the boxes do not overlap.</summary>
     public float IoU(BoxF other)
     {

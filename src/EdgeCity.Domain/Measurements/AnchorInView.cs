@@ -30,10 +30,7 @@ public static class AnchorInView
         var anchor = box.BottomCenter;
         foreach (var d in frame.Detections)
         {
-            var other = d.Box;
-            if (other.Bottom > box.Bottom + NearerBy
-                && anchor.X > other.Left && anchor.X < other.Right
-                && anchor.Y > other.Top && anchor.Y < other.Bottom)
+            if (d.Box.Hides(anchor, NearerBy))
             {
                 return false;
             }

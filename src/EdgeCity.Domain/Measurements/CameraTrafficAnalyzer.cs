@@ -26,8 +26,9 @@ public sealed class CameraTrafficAnalyzer
         ArgumentNullException.ThrowIfNull(setup);
         Setup = setup;
         _tracker = new ByteTracker(setup.Tracker);
-        _speeds = new SpeedEstimator(setup.Measurement.MotionWindow, setup.Measurement.MotionMinSpan);
-        _measuredSpeeds = new SpeedEstimator(setup.Measurement.SpeedWindow, setup.Measurement.SpeedMinSpan, setup.Measurement.SpeedMaxStandardError, setup.Measurement.SpeedMaxRelativeError, weighLag: true);
+        // Motion keeps twice its span of history: room for a late frame without losing the span.
+        _speeds = new SpeedEstimator(setup.Measurement.MotionSpan * 2, setup.Measurement.MotionSpan);
+        _measuredSpeeds = new SpeedEstimator(setup.Measurement.SpeedWindow, setup.Measurement.SpeedMinSpan, setup.Measurement.SpeedMaxStandardError, setup.Measurement.SpeedMaxRelativeError);
         _aggregator = new ApproachMeasurementAggregator(time, setup.IntersectionId, setup.CameraId, setup.AllApproaches(), setup.Measurement);
         (_counter, _zones, _linesById) = Build(setup);
     }

@@ -30,16 +30,13 @@ public sealed record MeasurementOptions
     public double SpeedMaxRelativeError { get; init; } = 0.02;
 
     /// <summary>
-    /// Window of the motion estimate that decides stopped or moving and arrival times: a plain least-squares fit over
-    /// the last second, given from <see cref="MotionMinSpan"/> on. It answers soon for every vehicle, far ones
-    /// included, and the signal controllers need that more than precision: with precision-gated fits of up to 3 s
-    /// (0.3 m/s) the demo's closed loop through the cameras rose from 26.9 to 30.2 s mean delay (seed 1), because far
-    /// arrivals went without a speed, and so without an arrival time, for longer.
+    /// The motion estimate that decides stopped or moving and arrival times is a plain least-squares fit over the
+    /// newest this-much of each track. It answers soon for every vehicle, far ones included, and the signal controllers
+    /// need that more than precision: with precision-gated fits of up to 3 s (0.3 m/s) the demo's closed loop through
+    /// the cameras rose from 26.9 to 30.2 s mean delay (seed 1), because far arrivals went without a speed, and so
+    /// without an arrival time, for longer.
     /// </summary>
-    public TimeSpan MotionWindow { get; init; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>See <see cref="MotionWindow"/>.</summary>
-    public TimeSpan MotionMinSpan { get; init; } = TimeSpan.FromSeconds(0.5);
+    public TimeSpan MotionSpan { get; init; } = TimeSpan.FromSeconds(0.5);
 
     /// <summary>
     /// Slowest speed an arrival estimate assumes for a moving vehicle (m/s): a slow one is accelerating. A third of

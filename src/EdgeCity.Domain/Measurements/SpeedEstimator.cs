@@ -3,23 +3,21 @@ using EdgeCity.Domain.Geometry;
 namespace EdgeCity.Domain.Measurements;
 
 /// <summary>
-/// Road-plane speed per track from the frames' capture timestamps: a least-squares line through the track's newest road
+/// Road-plane speed per track from the frames' capture timestamps: least-squares lines through the track's newest road
 /// positions, so an irregular or dropped frame changes nothing for a vehicle at constant speed, and no frame rate is
-/// ever assumed.
+/// ever assumed. No speed is given before the samples span <see cref="MinSpan"/>.
 /// <para>
-/// How far back the fit reaches adapts to how well the track is seen. A box's bottom edge jitters by a pixel or two,
-/// a few centimetres of road near the camera and a metre or more far from it; over 0.1 s a metre is 10 m/s of error.
-/// So the fit starts with the samples of the last <see cref="MinSpan"/> and takes older ones, up to
-/// <see cref="Window"/>, until the slope's standard error (from the fit's own residuals) is within
-/// <see cref="MaxStandardError"/> or <see cref="MaxRelativeError"/> of the speed. A sharp track near the camera gets
-/// a short, current fit (an accelerating vehicle is not averaged over seconds); a jittery one far away gets a long one;
-/// one that no window makes precise enough gets no speed rather than a wrong one.
+/// Without an error bound (the motion estimate that decides stopped or moving and arrival times) the speed is the
+/// fit over the newest <see cref="MinSpan"/> of the track: quick for every vehicle, far ones included.
 /// </para>
 /// <para>
-/// With <c>weighLag</c> (the speeds a camera reports) every window from the shortest to the longest is fitted, and the
-/// one with the smallest noise-plus-lag error wins: a fit's slope is the speed at its centroid, so a braking vehicle's
-/// long fit reads the speed it had a second ago. Without it (the motion estimate that decides stopped or moving) the
-/// shortest precise window wins, which gives far, queued vehicles a speed soonest.
+/// With one (the speeds a camera reports), how far back the fit reaches adapts to how well the track is seen. A box's
+/// bottom edge jitters by a pixel or two, a few centimetres of road near the camera and a metre or more far from it;
+/// over 0.1 s a metre is 10 m/s of error. Every window from <see cref="MinSpan"/> to <see cref="Window"/> is fitted,
+/// with the slope's standard error from the fit's own residuals. A fit's slope is the speed at its centroid, so a
+/// braking vehicle's long fit reads the speed it had a second ago: the fit whose noise and lag together are smallest
+/// wins, and its speed is given when its standard error is within <see cref="MaxStandardError"/> or
+/// <see cref="MaxRelativeError"/> of it. A track no window makes precise enough gets no speed rather than a wrong one.
 /// </para>
 /// </summary>
 public sealed class SpeedEstimator(
@@ -27,7 +25,6 @@ public sealed class SpeedEstimator(
     TimeSpan minSpan,
     double maxStandardError = double.PositiveInfinity,
     double maxRelativeError = 0,
-    bool weighLag = false,
     int maxSamplesPerTrack = 128)
 {
     // Residuals say nothing about precision with fewer samples than this.
@@ -38,7 +35,7 @@ public sealed class SpeedEstimator(
     private readonly List<(double Age, double Speed, double Error)> _fits = [];
 
     public SpeedEstimator()
-        : this(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(0.3), 0.3, 0.03)
+        : this(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(0.3), 0.2, 0.02)
     {
     }
 
@@ -48,7 +45,7 @@ public sealed class SpeedEstimator(
     /// <summary>The shortest time the samples must span before a speed is given (at least 50 ms).</summary>
     public TimeSpan MinSpan { get; } = minSpan < TimeSpan.FromMilliseconds(50) ? TimeSpan.FromMilliseconds(50) : minSpan;
 
-    /// <summary>A speed is given once its error is at most this (m/s) ...</summary>
+    /// <summary>A speed is given once its standard error is at most this (m/s; infinite: no bound) ...</summary>
     public double MaxStandardError { get; } = maxStandardError > 0 ? maxStandardError : throw new ArgumentOutOfRangeException(nameof(maxStandardError), maxStandardError, "must be > 0 m/s");
 
     /// <summary>... or at most this share of the speed, whichever is larger.</summary>
@@ -148,18 +145,7 @@ public sealed class SpeedEstimator(
             // Residual variance per axis about the fitted lines, then the slopes' standard error.
             var rx = Math.Max(0, sxx - (sx * sx / s0) - (vx * vx * ctt));
             var ry = Math.Max(0, syy - (sy * sy / s0) - (vy * vy * ctt));
-            var standardError = Math.Sqrt((rx + ry) / (s0 - 2) / ctt);
-            if (!weighLag && standardError <= Math.Max(MaxStandardError, MaxRelativeError * speed))
-            {
-                return speed;
-            }
-
-            _fits.Add((-st / s0, speed, standardError));
-        }
-
-        if (!weighLag)
-        {
-            return null;
+            _fits.Add((-st / s0, speed, Math.Sqrt((rx + ry) / (s0 - 2) / ctt)));
         }
 
         if (_fits.Count == 0)

@@ -46,7 +46,10 @@ public sealed class LaneZoneMonitor
         _roadToImage = calibration.Inverse();
         _stopMiddle = (_stopA + _stopB) * 0.5;
         var along = (_stopB - _stopA) * (1 / _stopA.DistanceTo(_stopB));
-        _upstream = new Point2(-along.Y, along.X) * (_stopA.Cross(_stopB, _stopMiddle + new Point2(-along.Y, along.X)) > 0 ? _upstreamSide : -_upstreamSide);
+        var normal = new Point2(-along.Y, along.X);
+
+        // The unit step up the lane: the normal on the zone's side of the stop line.
+        _upstream = _stopA.Cross(_stopB, _stopMiddle + normal) * _upstreamSide > 0 ? normal : normal * -1;
     }
 
     public LaneZone Zone { get; }
@@ -114,7 +117,7 @@ public sealed class LaneZoneMonitor
         Vehicles = inside.Count;
         var stopped = inside.Where(IsStopped).ToList();
         StoppedVehicles = stopped.Count;
-        QueueLengthMeters = Queue(stopped, vehicles.Where(IsStopped).ToList());
+        QueueLengthMeters = Queue(stopped, vehicles);
 
         foreach (var v in inside.Where(v => _entered.Add(v.TrackId)).OrderBy(v => v.TrackId))
         {
@@ -202,13 +205,13 @@ public sealed class LaneZoneMonitor
     /// (a camera facing a queue sees the cars behind a bus or truck only in part, and misses some: a gap nobody could
     /// see is no evidence the queue ends). The queue ends at the rear of the last one.
     /// </summary>
-    private double Queue(List<VehicleOnRoad> stopped, IReadOnlyList<VehicleOnRoad> stoppedAnywhere)
+    private double Queue(List<VehicleOnRoad> stopped, IReadOnlyList<VehicleOnRoad> all)
     {
         var end = 0.0;
         foreach (var v in stopped.OrderBy(v => DistanceFromStopLine(v.RoadPoint)))
         {
             var d = DistanceFromStopLine(v.RoadPoint);
-            if (d - end > _options.MaxQueueGapMeters && (end <= 0 || !GapHidden(end, d, stoppedAnywhere)))
+            if (d - end > _options.MaxQueueGapMeters && (end <= 0 || !GapHidden(end, d, all)))
             {
                 break;
             }
@@ -223,7 +226,7 @@ public sealed class LaneZoneMonitor
     // True when no stretch of the lane between the two distances longer than the queue gap is in view: every point of
     // the lane's centre line there falls inside the box of a stopped vehicle (in any lane) nearer the camera. Only
     // stopped ones: behind a moving vehicle the road may well be empty.
-    private bool GapHidden(double from, double to, IReadOnlyList<VehicleOnRoad> occluders)
+    private bool GapHidden(double from, double to, IReadOnlyList<VehicleOnRoad> all)
     {
         const double step = 1.0;
         var visibleRun = 0.0;
@@ -231,7 +234,7 @@ public sealed class LaneZoneMonitor
         {
             var image = _roadToImage.Project(_stopMiddle + (_upstream * s));
             var hidden = double.IsFinite(image.X) && double.IsFinite(image.Y)
-                && occluders.Any(v => v.Box.Bottom > image.Y + 1 && image.X > v.Box.Left && image.X < v.Box.Right && image.Y > v.Box.Top);
+                && all.Any(v => IsStopped(v) && v.Box.Hides(image, 1));
             visibleRun = hidden ? 0 : visibleRun + step;
             if (visibleRun > _options.MaxQueueGapMeters)
             {
