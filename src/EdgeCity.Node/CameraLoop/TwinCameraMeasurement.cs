@@ -86,7 +86,7 @@ public sealed class TwinCameraMeasurement : IClosedLoopMeasurement, IDisposable
                 }
 
                 var setup = SiteCameraSetup.For(_site, camera.Id, CameraStopLines.For(_network, camera.Pose!));
-                setup = setup with { Tracker = _detector.Model.Manifest.Tracking.ApplyTo(setup.Tracker) };
+                setup = _detector.Model.Manifest.ApplyTo(setup);
                 var renderer = new CameraRenderer(camera.Id, camera.Pose!, _network, camera.CountLines, watchedLanes: camera.Zones.Select(z => z.Lane).Distinct().ToList(), laneApproaches: laneApproaches);
                 _cameras.Add(new TwinCamera(junction.TrafficLightId, setup, new CameraTrafficAnalyzer(setup, _clock), renderer, movements));
             }
@@ -103,9 +103,10 @@ public sealed class TwinCameraMeasurement : IClosedLoopMeasurement, IDisposable
         var watch = System.Diagnostics.Stopwatch.StartNew();
         _clock.AdvanceTo(time);
         var vehicles = _traci.VehicleStates(_traci.VehicleIds());
+        var persons = _traci.PersonStates(_traci.PersonIds());
         foreach (var camera in _cameras)
         {
-            var (image, _) = camera.Renderer.Render(vehicles, time);
+            var (image, _) = camera.Renderer.Render(vehicles, time, persons);
             var letterbox = _detector.Prepare(0, image);
             _detector.Run(1);
             _detector.Decode(0, letterbox, _found);

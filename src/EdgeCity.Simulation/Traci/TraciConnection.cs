@@ -11,6 +11,9 @@ namespace EdgeCity.Simulation.Traci;
 /// </summary>
 public sealed class TraciConnection : IDisposable
 {
+    /// <summary>SUMO's vClass of persons, given to <see cref="PersonStates"/>' states.</summary>
+    public const string PedestrianClass = "pedestrian";
+
     private readonly TcpClient _client;
     private readonly NetworkStream _stream;
     private readonly Lock _gate = new();
@@ -92,6 +95,11 @@ public sealed class TraciConnection : IDisposable
     /// <summary>Every listed vehicle's state in one round trip (eight gets per vehicle batched into one message).</summary>
     public IReadOnlyList<VehicleState> VehicleStates(IReadOnlyList<string> ids)
     {
+        if (ids.Count == 0)
+        {
+            return []; // an empty TraCI message makes SUMO close the connection
+        }
+
         byte[] vars = [VarPosition, VarAngle, VarSpeed, VarLength, VarWidth, VarType, VarVehicleClass, VarLaneId];
         var commands = new List<TraciCommand>(ids.Count * vars.Length);
         foreach (var id in ids)
@@ -112,6 +120,46 @@ public sealed class TraciConnection : IDisposable
             var (x, y) = ((double, double))values[o];
             states[v] = new VehicleState(ids[v], x, y, (double)values[o + 1], (double)values[o + 2], (double)values[o + 3],
                 (double)values[o + 4], (string)values[o + 5], (string)values[o + 6], (string)values[o + 7]);
+        }
+
+        return states;
+    }
+
+    /// <summary>The persons (pedestrians) walking or waiting in the network.</summary>
+    public IReadOnlyList<string> PersonIds() => Get(CmdGetPersonVariable, IdList, string.Empty, r => r.TypedStringList());
+
+    /// <summary>
+    /// Every listed person's state in one round trip, as a <see cref="VehicleState"/> of SUMO class "pedestrian": a
+    /// person's position is its centre and its length is front to back (about 0.2 m), so the front-bumper rule of
+    /// vehicles moves it by a few centimetres only. The lane field holds the edge (sidewalk, crossing, walking area).
+    /// </summary>
+    public IReadOnlyList<VehicleState> PersonStates(IReadOnlyList<string> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return []; // an empty TraCI message makes SUMO close the connection
+        }
+
+        byte[] vars = [VarPosition, VarAngle, VarSpeed, VarLength, VarWidth, VarType, VarRoadId];
+        var commands = new List<TraciCommand>(ids.Count * vars.Length);
+        foreach (var id in ids)
+        {
+            commands.AddRange(vars.Select(v => TraciCommand.ForObject(CmdGetPersonVariable, v, id)));
+        }
+
+        var values = Exchange(commands, (r, i) => ReadValue(r, CmdGetPersonVariable, vars[i % vars.Length], reader => vars[i % vars.Length] switch
+        {
+            VarPosition => (object)reader.TypedPosition2D(),
+            VarType or VarRoadId => reader.TypedString(),
+            _ => reader.TypedDouble(),
+        }));
+        var states = new VehicleState[ids.Count];
+        for (var p = 0; p < ids.Count; p++)
+        {
+            var o = p * vars.Length;
+            var (x, y) = ((double, double))values[o];
+            states[p] = new VehicleState(ids[p], x, y, (double)values[o + 1], (double)values[o + 2], (double)values[o + 3],
+                (double)values[o + 4], (string)values[o + 5], PedestrianClass, (string)values[o + 6]);
         }
 
         return states;

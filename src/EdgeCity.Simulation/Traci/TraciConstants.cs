@@ -12,6 +12,7 @@ public static class TraciConstants
     public const byte CmdGetVehicleVariable = 0xa4;
     public const byte CmdGetSimulationVariable = 0xab;
     public const byte CmdGetLaneAreaVariable = 0xad;
+    public const byte CmdGetPersonVariable = 0xae;
     public const byte CmdSetTrafficLightVariable = 0xc2;
 
     /// <summary>A get command's response carries its command id plus this offset.</summary>
@@ -56,6 +57,7 @@ public static class TraciConstants
     public const byte VarVehicleClass = 0x49;
     public const byte VarWidth = 0x4d;
     public const byte VarType = 0x4f;
+    public const byte VarRoadId = 0x50;
     public const byte VarLaneId = 0x51;
     public const byte VarLanePosition = 0x56;
     public const byte VarTime = 0x66;

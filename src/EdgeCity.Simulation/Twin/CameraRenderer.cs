@@ -8,7 +8,7 @@ using OpenCvSharp;
 namespace EdgeCity.Simulation.Twin;
 
 /// <summary>
-/// Renders one simulated camera: the road background (drawn once), the vehicles SUMO reports, lighting, noise and blur
+/// Renders one simulated camera: the road background (drawn once), the vehicles and pedestrians SUMO reports, lighting, noise and blur
 /// that vary per camera and over time, and the exact ground truth of the frame (boxes, classes, lanes, count-line crossings).
 /// </summary>
 public sealed class CameraRenderer : IDisposable
@@ -77,12 +77,16 @@ public sealed class CameraRenderer : IDisposable
     public Mat Background => _background;
 
     /// <summary>Renders one frame. The returned image is reused by the next call: encode or copy it before then.</summary>
-    public (Mat Image, TruthFrame Truth) Render(IReadOnlyList<VehicleState> vehicles, double time)
+    /// <param name="vehicles">The vehicles SUMO reports this step.</param>
+    /// <param name="time">Simulation time in seconds.</param>
+    /// <param name="persons">The pedestrians SUMO reports this step (<see cref="TraciConnection.PersonStates"/>): drawn
+    /// and boxed as class person, never counted on a line or queued in a lane.</param>
+    public (Mat Image, TruthFrame Truth) Render(IReadOnlyList<VehicleState> vehicles, double time, IReadOnlyList<VehicleState>? persons = null)
     {
         _background.CopyTo(_canvas);
         var pose = Camera.Pose;
         var ordered = new List<(VehicleState V, double Depth)>();
-        foreach (var v in vehicles)
+        foreach (var v in persons is { Count: > 0 } ? vehicles.Concat(persons) : vehicles)
         {
             var (cx, cy) = v.Centre;
             if (Math.Abs(cx - pose.X) > _maxRange || Math.Abs(cy - pose.Y) > _maxRange)
@@ -102,7 +106,8 @@ public sealed class CameraRenderer : IDisposable
         foreach (var (v, _) in ordered)
         {
             var cls = VehicleClass.FromSumo(v.VehicleClass);
-            if (VehiclePainter.Draw(_canvas, Camera, v, cls, _shadow) is not { } b)
+            var drawn = cls == VehicleClass.Person ? PersonPainter.Draw(_canvas, Camera, v, time, _shadow) : VehiclePainter.Draw(_canvas, Camera, v, cls, _shadow);
+            if (drawn is not { } b)
             {
                 continue;
             }

@@ -5,7 +5,7 @@ using OpenCvSharp;
 namespace EdgeCity.Simulation.Twin;
 
 /// <summary>
-/// The static part of a camera's picture: grass, asphalt, junctions and lane markings drawn from the network as a
+/// The static part of a camera's picture: grass, asphalt, sidewalks, crossings, junctions and lane markings drawn from the network as a
 /// top-down map of the visible ground, then warped into the camera with the ground homography. Rendered once per camera.
 /// </summary>
 public static class RoadBackground
@@ -35,7 +35,7 @@ public static class RoadBackground
         }
 
         var normal = network.NormalEdges.ToList();
-        foreach (var lane in normal.SelectMany(e => e.Lanes).Concat(network.Edges.Values.Where(e => e.Function is "crossing" or "walkingarea").SelectMany(e => e.Lanes)))
+        foreach (var lane in normal.SelectMany(e => e.Lanes))
         {
             if (lane.Shape.Count < 2)
             {
@@ -48,6 +48,25 @@ public static class RoadBackground
 
         var px = 1 / res;
         var line = Math.Max(1, (int)Math.Round(0.15 * px));
+        // A walking area's lane shape is the outline of the paved corner, not a centre line: filled as it is.
+        foreach (var corner in network.Edges.Values.Where(e => e.Function == "walkingarea").SelectMany(e => e.Lanes).Where(l => l.Shape.Count >= 3))
+        {
+            Cv2.FillPoly(map, [corner.Shape.Select(ToMap).ToArray()], Sidewalk, LineTypes.AntiAlias);
+        }
+
+        // A crossing is asphalt with zebra bars across the walking direction (0.5 m bars, 0.5 m apart).
+        foreach (var crossing in network.Edges.Values.Where(e => e.Function == "crossing").SelectMany(e => e.Lanes).Where(l => l.Shape.Count >= 2))
+        {
+            var bar = Math.Max(1, (int)Math.Round(0.5 * px));
+            foreach (var dash in PolylineGeometry.Dashes(crossing.Shape, 0.5, 0.5))
+            {
+                var dir = PolylineGeometry.Direction(dash.A, dash.B);
+                var n = new Point2(-dir.Y, dir.X) * (crossing.Width / 2 - 0.2);
+                var mid = (dash.A + dash.B) * 0.5;
+                Cv2.Line(map, ToMap(mid + n), ToMap(mid - n), Marking, bar, LineTypes.AntiAlias);
+            }
+        }
+
         foreach (var edge in normal)
         {
             var drivable = edge.Lanes.Where(l => !l.IsSidewalk && l.Shape.Count >= 2).OrderBy(l => l.Index).ToList();

@@ -33,7 +33,7 @@ public sealed class SiteTwin : IDisposable
     /// <summary>Wall-clock time spent rendering frames (including the caller's frame handler), for throughput reports.</summary>
     public TimeSpan RenderTime { get; private set; }
 
-    /// <summary>Wall-clock time spent in SUMO: stepping and reading vehicle states over TraCI.</summary>
+    /// <summary>Wall-clock time spent in SUMO: stepping and reading vehicle and person states over TraCI.</summary>
     public TimeSpan SimulationTime { get; private set; }
 
     /// <summary>Frames rendered so far, over all cameras.</summary>
@@ -109,19 +109,20 @@ public sealed class SiteTwin : IDisposable
         var clock = Stopwatch.StartNew();
         traci.Step();
         var vehicles = traci.VehicleStates(traci.VehicleIds());
+        var persons = traci.PersonStates(traci.PersonIds());
         var time = traci.Time;
         SimulationTime += clock.Elapsed;
         clock.Restart();
         foreach (var renderer in Renderers)
         {
-            var (image, truth) = renderer.Render(vehicles, time);
+            var (image, truth) = renderer.Render(vehicles, time, persons);
             onFrame(renderer, image, truth);
         }
 
         RenderTime += clock.Elapsed;
         FramesRendered += Renderers.Count;
 
-        return vehicles.Count > 0 || traci.MinExpectedVehicles > 0;
+        return vehicles.Count > 0 || persons.Count > 0 || traci.MinExpectedVehicles > 0;
     }
 
     /// <summary>Steps until cancelled, the scenario ends, or <paramref name="seconds"/> of simulated time passed; paced to the wall clock when <paramref name="realTime"/>.</summary>

@@ -1,6 +1,6 @@
 namespace EdgeCity.Simulation.Twin;
 
-/// <summary>The detector's vehicle classes, and how SUMO's vehicle classes map onto them.</summary>
+/// <summary>The detector's classes (five vehicle classes and person), and how SUMO's vehicle classes map onto them.</summary>
 public static class VehicleClass
 {
     public const string Car = "car";
@@ -8,8 +8,9 @@ public static class VehicleClass
     public const string Truck = "truck";
     public const string Motorcycle = "motorcycle";
     public const string Bicycle = "bicycle";
+    public const string Person = "person";
 
-    public static IReadOnlyList<string> All { get; } = [Car, Bus, Truck, Motorcycle, Bicycle];
+    public static IReadOnlyList<string> All { get; } = [Car, Bus, Truck, Motorcycle, Bicycle, Person];
 
     /// <summary>Maps a SUMO vClass (passenger, bus, truck, trailer, delivery, motorcycle, moped, bicycle, ...) to a class.</summary>
     public static string FromSumo(string vClass) => vClass switch
@@ -18,6 +19,7 @@ public static class VehicleClass
         "truck" or "trailer" or "delivery" => Truck,
         "motorcycle" or "moped" => Motorcycle,
         "bicycle" => Bicycle,
+        "pedestrian" => Person,
         _ => Car,
     };
 
