@@ -35,6 +35,20 @@ public sealed record ModelManifest
     /// <summary>Tracker score thresholds calibrated for this model; absent means the tracker's defaults.</summary>
     public ModelTracking Tracking { get; init; } = new();
 
+    /// <summary>
+    /// A camera's analytics tuned to this model: its tracker thresholds, and only its vehicle classes tracked (every
+    /// class when the manifest lists none).
+    /// </summary>
+    public Measurements.CameraAnalyticsSetup ApplyTo(Measurements.CameraAnalyticsSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return setup with
+        {
+            Tracker = Tracking.ApplyTo(setup.Tracker),
+            VehicleClasses = VehicleClasses.Count > 0 ? VehicleClasses.ToHashSet(StringComparer.Ordinal) : null,
+        };
+    }
+
     public string Licence { get; init; } = string.Empty;
 
     /// <summary>Hex SHA-256 of the ONNX file; checked at load when present.</summary>

@@ -26,6 +26,12 @@ public sealed record CameraAnalyticsSetup(string IntersectionId, string CameraId
 
     public MeasurementOptions Measurement { get; init; } = new();
 
+    /// <summary>
+    /// The detector classes that are traffic (the model manifest's <c>vehicleClasses</c>): only these are tracked,
+    /// counted and queued, so a pedestrian on the crosswalk over a count line is never a vehicle. Null: every class.
+    /// </summary>
+    public IReadOnlySet<string>? VehicleClasses { get; init; }
+
     /// <summary>Every approach the camera reports: its own, and those its lines and zones name.</summary>
     public IEnumerable<string> AllApproaches() =>
         new[] { Approach }.Concat(Lines.Select(l => l.Approach)).Concat(Zones.Select(z => z.Approach)).Distinct(StringComparer.Ordinal);

@@ -70,7 +70,8 @@ public sealed class CameraTrafficAnalyzer
         _lastCapturedAt = frame.CapturedAt;
         _aggregator.FrameSeen(frame.CapturedAt);
 
-        var update = _tracker.Update(frame.Detections, frame.CapturedAt);
+        var detections = Setup.VehicleClasses is { } traffic ? frame.Detections.Where(d => traffic.Contains(d.ClassName)).ToList() : frame.Detections;
+        var update = _tracker.Update(detections, frame.CapturedAt);
         var counts = _counter.Process(update, frame.FrameWidth > 0 && frame.FrameHeight > 0 ? new FrameSize(frame.FrameWidth, frame.FrameHeight) : null);
         foreach (var c in counts)
         {

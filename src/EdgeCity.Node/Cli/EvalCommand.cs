@@ -40,7 +40,8 @@ public static class EvalCommand
         string cameraId,
         Func<Mat, TruthFrame, DateTimeOffset, FrameDetections> detect,
         Action<string>? progress = null,
-        TrackerOptions? tracker = null)
+        TrackerOptions? tracker = null,
+        IReadOnlySet<string>? vehicleClasses = null)
     {
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(site);
@@ -65,6 +66,11 @@ public static class EvalCommand
         {
             tracker.Validate();
             setup = setup with { Tracker = tracker };
+        }
+
+        if (vehicleClasses is not null)
+        {
+            setup = setup with { VehicleClasses = vehicleClasses };
         }
 
         var replay = new RecordingReplay(setup, Epoch);
@@ -152,6 +158,15 @@ public static class EvalCommand
                 var mode = parse.GetValue(detector)!;
                 Func<Mat, TruthFrame, DateTimeOffset, FrameDetections> detect;
                 var tracking = new ModelTracking();
+                // The twin's truth boxes pedestrians too: only vehicles are traffic (a model's manifest says which).
+                IReadOnlySet<string> vehicleClasses = VehicleClass.All.Where(c => c != VehicleClass.Person).ToHashSet(StringComparer.Ordinal);
+                void TakeVehicleClasses(ModelManifest m)
+                {
+                    if (m.VehicleClasses.Count > 0)
+                    {
+                        vehicleClasses = m.VehicleClasses.ToHashSet(StringComparer.Ordinal);
+                    }
+                }
                 if (mode == "saved")
                 {
                     var file = parse.GetValue(detections) ?? throw new ArgumentException("--detector saved needs --detections <file> (written by --save-detections)");
@@ -167,7 +182,9 @@ public static class EvalCommand
                     }
 
                     // Saved boxes carry model scores: the model's calibrated tracker thresholds apply to them.
-                    tracking = ModelManifestFile.Load(ModelManifestFile.PathOf(parse.GetValue(models)!, parse.GetValue(model)!)).Tracking;
+                    var savedBy = ModelManifestFile.Load(ModelManifestFile.PathOf(parse.GetValue(models)!, parse.GetValue(model)!));
+                    tracking = savedBy.Tracking;
+                    TakeVehicleClasses(savedBy);
                     detect = (img, t, at) =>
                     {
                         var f = frames[(int)t.Frame];
@@ -197,6 +214,7 @@ public static class EvalCommand
                     };
                     onnx = new Detector(DetectionModel.Load(parse.GetValue(models)!, parse.GetValue(model)!, options));
                     tracking = onnx.Model.Manifest.Tracking;
+                    TakeVehicleClasses(onnx.Model.Manifest);
                     var detector1 = onnx;
                     var found = new List<Detection>();
                     detect = (img, t, at) =>
@@ -227,7 +245,7 @@ public static class EvalCommand
                     New = parse.GetValue(trackNew) ?? tracking.New,
                 }).ApplyTo(new TrackerOptions());
                 Console.WriteLine($"tracker: high {tracker.HighScoreThreshold}, low {tracker.LowScoreThreshold}, new {tracker.NewTrackThreshold}");
-                var report = Run(parse.GetValue(video)!.FullName, truth, loaded.Site!, siteInfo.DirectoryName ?? ".", cameraId, detect, line => Console.Error.WriteLine(line), tracker);
+                var report = Run(parse.GetValue(video)!.FullName, truth, loaded.Site!, siteInfo.DirectoryName ?? ".", cameraId, detect, line => Console.Error.WriteLine(line), tracker, vehicleClasses);
                 Console.Write(report.ToTable());
                 if (parse.GetValue(json) is { } jsonFile)
                 {

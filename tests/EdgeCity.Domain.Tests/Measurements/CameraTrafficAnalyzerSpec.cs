@@ -56,6 +56,51 @@ public sealed class CameraTrafficAnalyzerSpec
         Assert.False(measurements[^1].Presence);
     }
 
+    private static Det Person(double x, double bottom) => new(new BoxF((float)x - 6, (float)bottom - 34, (float)x + 6, (float)bottom), 5, "person", 0.9f);
+
+    [Fact]
+    public void Pedestrians_walking_over_the_line_and_through_the_zone_are_not_traffic_when_the_model_names_its_vehicles()
+    {
+        var clock = new ManualClock(T0);
+        var manifest = new ModelManifest { Classes = ["car", "bus", "truck", "motorcycle", "bicycle", "person"], VehicleClasses = ["car", "bus", "truck", "motorcycle", "bicycle"] };
+        var analyzer = new CameraTrafficAnalyzer(manifest.ApplyTo(Setup()), clock);
+        var measurements = new List<ApproachMeasurement>();
+
+        // One car and, beside it, two pedestrians walking over the same line the same way (0.6 m/s), ending inside the zone.
+        for (var i = 1; i <= 60; i++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+            var at = T0.AddMilliseconds(100 * i);
+            var result = analyzer.Process(Frame(i, at, Car(150, 200 + (10 * i)), Person(400, 470 + (0.6 * i)), Person(560, 469 + (0.6 * i))), out _);
+            Assert.NotNull(result);
+            Assert.All(result.Vehicles, v => Assert.Equal("car", v.ClassName));
+            if (i % 10 == 0)
+            {
+                measurements.AddRange(analyzer.Measure());
+            }
+        }
+
+        Assert.Equal(1, measurements.Sum(m => m.VehiclesCounted));
+        Assert.Equal(new LineClassCount("n-stop", CrossingDirection.Forward, "car", 1), Assert.Single(measurements.Single(m => m.VehiclesCounted > 0).Counts));
+        // Once the car has left, the pedestrians still in the zone hold no presence for the signal.
+        Assert.False(measurements[^1].Presence);
+    }
+
+    [Fact]
+    public void Without_vehicle_classes_every_detected_class_is_traffic()
+    {
+        var clock = new ManualClock(T0);
+        var analyzer = new CameraTrafficAnalyzer(new ModelManifest { Classes = ["person"] }.ApplyTo(Setup()), clock);
+        var counted = 0;
+        for (var i = 1; i <= 60; i++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+            counted += analyzer.Process(Frame(i, T0.AddMilliseconds(100 * i), Person(400, 200 + (10 * i))), out _)!.Counts.Count;
+        }
+
+        Assert.Equal(1, counted);
+    }
+
     [Fact]
     public void A_frame_older_than_the_previous_one_is_dropped_with_a_reason()
     {

@@ -27,7 +27,7 @@ public static class DemoCameraPath
         var covered = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var started = new List<CameraDefinition>();
         var setups = new List<CameraAnalyticsSetup>();
-        var trackingOf = new Dictionary<string, ModelTracking?>(StringComparer.Ordinal); // one manifest read per model
+        var manifestOf = new Dictionary<string, ModelManifest?>(StringComparer.Ordinal); // one manifest read per model
         foreach (var camera in site.Cameras)
         {
             if (!approaches.TryGetValue(camera.Intersection, out var known) || !known.Contains(camera.Approach))
@@ -41,16 +41,17 @@ public static class DemoCameraPath
             {
                 setup = SiteCameraSetup.For(site, camera.Id, camera.Pose is null ? null : CameraStopLines.For(network, camera.Pose));
 
-                // The tracker's score thresholds belong to the model's calibration (manifest "tracking"). A manifest
-                // that does not load leaves the defaults: the inference actor marks the camera down and says why.
-                if (!trackingOf.TryGetValue(camera.Model, out var tracking))
+                // The tracker's score thresholds and the classes that are traffic belong to the model (manifest
+                // "tracking", "vehicleClasses"). A manifest that does not load leaves the defaults: the inference
+                // actor marks the camera down and says why.
+                if (!manifestOf.TryGetValue(camera.Model, out var manifest))
                 {
-                    trackingOf[camera.Model] = tracking = ModelTrackingOf(cameras.Options.ModelsDirectory, camera.Model, logger);
+                    manifestOf[camera.Model] = manifest = ManifestOf(cameras.Options.ModelsDirectory, camera.Model, logger);
                 }
 
-                if (tracking is not null)
+                if (manifest is not null)
                 {
-                    setup = setup with { Tracker = tracking.ApplyTo(setup.Tracker) };
+                    setup = manifest.ApplyTo(setup);
                 }
             }
             catch (ArgumentException e)
@@ -82,15 +83,15 @@ public static class DemoCameraPath
         return covered.ToDictionary(c => c.Key, c => (IReadOnlySet<string>)c.Value, StringComparer.Ordinal);
     }
 
-    private static ModelTracking? ModelTrackingOf(string modelsDirectory, string model, ILogger logger)
+    private static ModelManifest? ManifestOf(string modelsDirectory, string model, ILogger logger)
     {
         try
         {
-            return ModelManifestFile.Load(ModelManifestFile.PathOf(modelsDirectory, model)).Tracking;
+            return ModelManifestFile.Load(ModelManifestFile.PathOf(modelsDirectory, model));
         }
         catch (ModelManifestException e)
         {
-            logger.LogWarning("Model {Model}: manifest not read for tracker thresholds ({Error}); defaults used", model, e.Message);
+            logger.LogWarning("Model {Model}: manifest not read for tracker thresholds and vehicle classes ({Error}); defaults used", model, e.Message);
             return null;
         }
     }
