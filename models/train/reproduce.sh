@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # The run that made models/edgecity-vehicles.onnx, from one command (also `edgecity models train` without --data):
-#   models/train/reproduce.sh                                  # CPU: 30 min base + 55 min fine-tune
-#   DEVICE=cuda MINUTES=7.6 FT_DEVICE=cpu FT_MINUTES=55 models/train/reproduce.sh   # the committed run
+#   models/train/reproduce.sh                       # CPU: 30 min base + 55 min fine-tune + $PERSON_MINUTES persons
+#   DEVICE=cuda MINUTES=7.6 FT_DEVICE=cpu FT_MINUTES=55 PERSON_MINUTES=45 models/train/reproduce.sh   # the committed run
+#   FROM=models/edgecity-vehicles.onnx models/train/reproduce.sh   # stage 3 only, from a model of stage 2 (or later)
+#   DATA_ONLY=1 ...                                  # make the datasets under $WORK, train nothing
 # 1. base: camera-twin recordings -> YOLO txt frames: demo corridor J1/J2 (3 poses), SUMO's cross (2), grid6 (2),
 #    square (2); trained for $MINUTES.
 # 2. fine-tune from the base weights for $FT_MINUTES on the demo's corrected morning peak (J1/J2 cameras, 3 poses, three
 #    80 s windows away from minutes 15-30, which eval counts uses) and on the same demand with bicycles added (10 % of
 #    vehicles), mixed with the base data so the other scenarios are not forgotten.
-# Held out everywhere: SUMO's corridor at a pose used nowhere in training, and the demo's J3 cameras.
+# 3. persons: the demo rebuilt with sidewalks and signalised crossings (netconvert's guess) and pedestrians from SUMO's
+#    randomTrips.py, with the bicycle variant's demand (all six classes in one scene); fine-tuned from stage 2 for
+#    $PERSON_MINUTES on those frames (J1/J2 cameras, 3 poses) mixed with stage 2's demo frames.
+# Held out everywhere: SUMO's corridor at a pose used nowhere in training (with sidewalks and pedestrians added the
+# same way for the person class), and the demo's J3 cameras.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 WORK="${WORK:-$ROOT/models/train/work}"
@@ -16,9 +22,11 @@ DEVICE="${DEVICE:-cpu}"
 MINUTES="${MINUTES:-30}"
 FT_DEVICE="${FT_DEVICE:-$DEVICE}"
 FT_MINUTES="${FT_MINUTES:-55}"
+PERSON_MINUTES="${PERSON_MINUTES:-45}"
+FROM="${FROM:-}"
 EDGECITY="${EDGECITY:-$ROOT/edgecity}"
 export SUMO_HOME="${SUMO_HOME:-/usr/share/sumo}"
-DS="/usr/bin/python3 $ROOT/models/train/twin_dataset.py --edgecity $EDGECITY"
+DS() { /usr/bin/python3 "$ROOT/models/train/twin_dataset.py" --edgecity "$EDGECITY" "$@"; }
 GAME=$SUMO_HOME/tools/game
 mkdir -p "$WORK/sites" "$OUT"
 
@@ -34,17 +42,18 @@ site corridor corridor.net.xml corridor.rou.xml
 rm -rf "$WORK/sites/demo"; cp -r "$ROOT/deploy/sites/demo" "$WORK/sites/demo"
 S=$WORK/sites
 
-if [[ ! -d "$WORK/train/images" ]]; then
-  $DS --site $S/demo/site.json --cameras J1-W_J1 J1-N1_J1 J1-J2_J1 J1-S1_J1 J2-J1_J2 J2-J3_J2 J2-N2_J2 J2-S2_J2 \
+# Stage 1's own data, only when stages 1-2 run (FROM unset).
+if [[ -z "$FROM" && ! -d "$WORK/train/images" ]]; then
+  DS --site $S/demo/site.json --cameras J1-W_J1 J1-N1_J1 J1-J2_J1 J1-S1_J1 J2-J1_J2 J2-J3_J2 J2-N2_J2 J2-S2_J2 \
       --poses base:0:0:0 low:6:16:60 high:12:32:80:-6 --seconds 80 --warmup 900 --every 8 --out "$WORK/train"
-  $DS --site $S/cross/site.json --poses base:0:0:0 low:7:20:55:5 --seconds 80 --warmup 200 --every 8 --out "$WORK/train"
-  $DS --site $S/grid6/site.json --cameras 0/0-0/1to0/0 0/0-1/0to0/0 1/1-top1to1/1 1/1-2/1to1/1 1/0-2/0to1/0 2/0-right0to2/0 0/1-top0to0/1 1/1-0/1to1/1 \
+  DS --site $S/cross/site.json --poses base:0:0:0 low:7:20:55:5 --seconds 80 --warmup 200 --every 8 --out "$WORK/train"
+  DS --site $S/grid6/site.json --cameras 0/0-0/1to0/0 0/0-1/0to0/0 1/1-top1to1/1 1/1-2/1to1/1 1/0-2/0to1/0 2/0-right0to2/0 0/1-top0to0/1 1/1-0/1to1/1 \
       --poses base:0:0:0 high:11:30:75:4 --seconds 60 --warmup 300 --every 8 --out "$WORK/train"
-  $DS --site $S/square/site.json --cameras A0-A1A0 A0-left0A0 A1-A0A1 B0-right0B0 B1-top1B1 B1-A1B1 left0-A0left0 right1-B1right1 \
+  DS --site $S/square/site.json --cameras A0-A1A0 A0-left0A0 A1-A0A1 B0-right0B0 B1-top1B1 B1-A1B1 left0-A0left0 right1-B1right1 \
       --poses base:0:0:0 low:7:20:55:5 --seconds 60 --warmup 300 --every 8 --out "$WORK/train"
 fi
 if [[ ! -d "$WORK/heldout/images" ]]; then
-  $DS --site $S/corridor/site.json --poses tall:10:27:66:8 --seconds 40 --warmup 300 --every 10 --out "$WORK/heldout" --keep-video
+  DS --site $S/corridor/site.json --poses tall:10:27:66:8 --seconds 40 --warmup 300 --every 10 --out "$WORK/heldout" --keep-video
 fi
 # The bicycle variant of the demo: the same flows, 10 % of vehicles bicycles (training and held-out J3 only).
 rm -rf "$S/demo-bike"; cp -r "$ROOT/deploy/sites/demo" "$S/demo-bike"
@@ -52,22 +61,59 @@ sed -i 's#<vType id="moto"#<vType id="bike"  vClass="bicycle"    length="1.8"  w
 grep -q 'vType id="bike"' "$S/demo-bike/morning.rou.xml" || { echo "demo-bike: the demo's vType mix changed; update the sed above" >&2; exit 1; }
 J12="J1-W_J1 J1-N1_J1 J1-J2_J1 J1-S1_J1 J2-J1_J2 J2-J3_J2 J2-N2_J2 J2-S2_J2"
 J3="J3-J2_J3 J3-E_J3 J3-N3_J3 J3-S3_J3"
-if [[ ! -d "$WORK/bike/images" ]]; then
-  for w in 300 2000 2800; do
-    $DS --site $S/demo/site.json --cameras $J12 --poses base:0:0:0 low:6:16:60 high:12:32:80:-6 --seconds 80 --warmup $w --every 6 --out "$WORK/dense_$w"
-  done
-  $DS --site $S/demo-bike/site.json --cameras $J12 --poses base:0:0:0 low:7:20:55:5 --seconds 80 --warmup 1200 --every 6 --out "$WORK/bike"
-fi
-if [[ ! -d "$WORK/j3bike/images" ]]; then
-  $DS --site $S/demo/site.json --cameras $J3 --poses base:0:0:0 --seconds 120 --warmup 900 --every 10 --out "$WORK/j3dense" --keep-video
-  $DS --site $S/demo-bike/site.json --cameras $J3 --poses base:0:0:0 --seconds 60 --warmup 1200 --every 10 --out "$WORK/j3bike" --keep-video
-fi
+# Stage 3's scenes: a network with sidewalks and crossings, SUMO's own vehicle demand, pedestrians from randomTrips.
+walk_site() { # name source-folder node/edge-or-net routes...
+  local name=$1 from=$2 net=$3; shift 3
+  rm -rf "$S/$name"; mkdir -p "$S/$name"; cp "$from"/* "$S/$name/"
+  ( cd "$S/$name"
+    if [[ $net == *.net.xml ]]; then netconvert -s "$net" --sidewalks.guess true --crossings.guess true -o walk.net.xml >/dev/null
+    else # the demo's plain files, with generate.sh's options
+      netconvert --node-files demo.nod.xml --edge-files demo.edg.xml --no-turnarounds true --tls.default-type static \
+        --tls.cycle.time 90 --tls.yellow.time 3 --tls.left-green.time 6 --junctions.corner-detail 5 --output.street-names false \
+        --sidewalks.guess true --crossings.guess true -o walk.net.xml >/dev/null
+    fi
+    /usr/bin/python3 "$SUMO_HOME/tools/randomTrips.py" -n walk.net.xml --pedestrians --period 1.5 --seed 5 --begin 0 --end 3600 \
+      --prefix walk -o walk.rou.xml >/dev/null
+    $EDGECITY site from-sumo walk.net.xml --routes "$@" walk.rou.xml --cameras --name "$name" --out site.json >/dev/null )
+}
+walk_site demo-walk "$S/demo-bike" demo morning.rou.xml
+walk_site corridor-walk "$GAME/corridor" corridor.net.xml corridor.rou.xml
+# Rendering is one core per recording: stage 3's scenes record beside the others.
+(
+  [[ -d "$WORK/walk/images" ]] || \
+    DS --site $S/demo-walk/site.json --cameras $J12 --poses base:0:0:0 low:6:16:60 high:12:32:80:-6 --seconds 80 --warmup 600 --every 6 --out "$WORK/walk"
+  [[ -d "$WORK/heldout_walk/images" ]] || \
+    DS --site $S/corridor-walk/site.json --poses tall:10:27:66:8 --seconds 40 --warmup 300 --every 10 --out "$WORK/heldout_walk" --keep-video
+  [[ -d "$WORK/j3walk/images" ]] || \
+    DS --site $S/demo-walk/site.json --cameras $J3 --poses base:0:0:0 --seconds 60 --warmup 900 --every 10 --out "$WORK/j3walk" --keep-video
+) &
+WALK_DATA=$!
+for w in 300 2000 2800; do
+  [[ -n "$FROM" && $w != 2000 ]] && continue  # stage 3 mixes in the t = 2000 s window only
+  [[ -d "$WORK/dense_$w/images" ]] || \
+    DS --site $S/demo/site.json --cameras $J12 --poses base:0:0:0 low:6:16:60 high:12:32:80:-6 --seconds 80 --warmup $w --every 6 --out "$WORK/dense_$w"
+done
+[[ -d "$WORK/bike/images" ]] || \
+  DS --site $S/demo-bike/site.json --cameras $J12 --poses base:0:0:0 low:7:20:55:5 --seconds 80 --warmup 1200 --every 6 --out "$WORK/bike"
+[[ -d "$WORK/j3dense/images" ]] || \
+  DS --site $S/demo/site.json --cameras $J3 --poses base:0:0:0 --seconds 120 --warmup 900 --every 10 --out "$WORK/j3dense" --keep-video
+[[ -d "$WORK/j3bike/images" ]] || \
+  DS --site $S/demo-bike/site.json --cameras $J3 --poses base:0:0:0 --seconds 60 --warmup 1200 --every 10 --out "$WORK/j3bike" --keep-video
+wait "$WALK_DATA"
+[[ -n "${DATA_ONLY:-}" ]] && { echo "data in $WORK"; exit 0; }
 
-/usr/bin/python3 "$ROOT/models/train/train.py" --data "$WORK/train" --val "$WORK/heldout" --device "$DEVICE" --minutes "$MINUTES" \
-    --batch 128 --out "$OUT/base"
-/usr/bin/python3 "$ROOT/models/train/train.py" --data "$WORK/dense_300" "$WORK/dense_2000" "$WORK/dense_2800" "$WORK/bike" "$WORK/train" \
-    --val "$WORK/heldout" "$WORK/j3dense" "$WORK/j3bike" --weights "$OUT/base/model.pt" --device "$FT_DEVICE" --minutes "$FT_MINUTES" \
-    --batch 32 --lr 1e-3 --warmup-steps 100 --out "$OUT"
+if [[ -z "$FROM" ]]; then
+  /usr/bin/python3 "$ROOT/models/train/train.py" --data "$WORK/train" --val "$WORK/heldout" --device "$DEVICE" --minutes "$MINUTES" \
+      --batch 128 --out "$OUT/base"
+  /usr/bin/python3 "$ROOT/models/train/train.py" --data "$WORK/dense_300" "$WORK/dense_2000" "$WORK/dense_2800" "$WORK/bike" "$WORK/train" \
+      --val "$WORK/heldout" "$WORK/j3dense" "$WORK/j3bike" --weights "$OUT/base/model.pt" --device "$FT_DEVICE" --minutes "$FT_MINUTES" \
+      --batch 32 --lr 1e-3 --warmup-steps 100 --out "$OUT/vehicles"
+  FROM="$OUT/vehicles/edgecity-vehicles.onnx"
+fi
+/usr/bin/python3 "$ROOT/models/train/train.py" --data "$WORK/walk" "$WORK/dense_2000" "$WORK/bike" \
+    --val "$WORK/heldout" "$WORK/heldout_walk" "$WORK/j3dense" "$WORK/j3walk" --weights "$FROM" --device "$FT_DEVICE" \
+    --minutes "$PERSON_MINUTES" --batch 32 --lr 5e-4 --warmup-steps 100 --out "$OUT"
 echo "model: $OUT/edgecity-vehicles.onnx; score it from C# with:"
 echo "  $EDGECITY models eval --model models/edgecity-vehicles.json --data $WORK/heldout/recordings/*/*.avi --every 10"
 echo "  $EDGECITY models eval --model models/edgecity-vehicles.json --data $WORK/j3dense/recordings/*/*.avi --every 2"
+echo "  $EDGECITY models eval --model models/edgecity-vehicles.json --data $WORK/heldout_walk/recordings/*/*.avi --every 10"

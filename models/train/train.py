@@ -404,6 +404,59 @@ def export_onnx(model, path, w, h, opset=13):
     return path
 
 
+def load_onnx_weights(model, path, w, h):
+    """Loads an exported EdgeCity detector's weights back into the torch model, so an ONNX file can be fine-tuned.
+
+    The exporter folds each BatchNorm into the Conv before it, so the ONNX file holds one (weight, bias) per Conv, in
+    the order the forward pass runs them. Each goes into its torch Conv; a folded BatchNorm becomes the identity
+    (scale 1, running mean 0, running variance 1 - eps) carrying the bias as its shift. Training must then keep the
+    BatchNorms in eval mode (their statistics are gone): main() does so for ONNX weights."""
+    try:
+        import onnx
+        from onnx import numpy_helper
+    except ImportError as e:
+        sys.exit(f"--weights {path}: reading ONNX weights needs Debian's python3-onnx: {e}")
+    graph = onnx.load(path).graph
+    tensors = {i.name: numpy_helper.to_array(i) for i in graph.initializer}
+    nodes = [n for n in graph.node if n.op_type == "Conv"]
+    order = []
+    hooks = [m.register_forward_hook(lambda mod, i, o: order.append(mod)) for m in model.modules() if isinstance(m, nn.Conv2d)]
+    was_export, model.export = model.export, False
+    model.eval()
+    with torch.no_grad():
+        model(torch.zeros(1, 3, h, w, device=next(model.parameters()).device))
+    model.export = was_export
+    for hk in hooks:
+        hk.remove()
+    if len(order) != len(nodes):
+        sys.exit(f"--weights {path}: {len(nodes)} Conv nodes, but this recipe's detector has {len(order)} convolutions")
+    folded = {m[0]: m[1] for m in model.modules()
+              if isinstance(m, nn.Sequential) and len(m) >= 2 and isinstance(m[0], nn.Conv2d) and isinstance(m[1], nn.BatchNorm2d)}
+    with torch.no_grad():
+        for k, (conv, node) in enumerate(zip(order, nodes)):
+            wt = tensors.get(node.input[1])
+            if wt is None or tuple(wt.shape) != tuple(conv.weight.shape):
+                sys.exit(f"--weights {path}: Conv {k} ({node.name}) has weights {None if wt is None else wt.shape}, "
+                         f"the recipe's layer {tuple(conv.weight.shape)}: not a model of this recipe")
+            bias = tensors[node.input[2]] if len(node.input) > 2 else np.zeros(wt.shape[0], np.float32)
+            conv.weight.copy_(torch.from_numpy(np.array(wt)))
+            if conv in folded:
+                bn = folded[conv]
+                bn.weight.fill_(1.0)
+                bn.bias.copy_(torch.from_numpy(np.array(bias)))
+                bn.running_mean.zero_()
+                bn.running_var.fill_(1.0 - bn.eps)
+            else:
+                conv.bias.copy_(torch.from_numpy(np.array(bias)))
+    return len(nodes)
+
+
+def freeze_batchnorm(model):
+    for m in model.modules():
+        if isinstance(m, nn.BatchNorm2d):
+            m.eval()
+
+
 # ---------------------------------------------------------------- smoke dataset
 def make_smoke_dataset(folder, n=24, w=160, h=96, seed=0):
     from PIL import Image, ImageDraw
@@ -440,7 +493,9 @@ def main():
     ap.add_argument("--size", default="512x288", help="network input WxH (multiples of 32)")
     ap.add_argument("--threads", type=int, default=os.cpu_count())
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--weights", default="", help="start from (or with --eval-only, evaluate) this model.pt")
+    ap.add_argument("--weights", default="", help="start from (or with --eval-only, evaluate) this model.pt, or an "
+                    "ONNX file this recipe exported (e.g. models/edgecity-vehicles.onnx)")
+    ap.add_argument("--freeze-bn", action="store_true", help="keep BatchNorm statistics fixed while training")
     ap.add_argument("--eval-only", action="store_true")
     ap.add_argument("--smoke", action="store_true", help="a few steps on a tiny generated dataset (CI)")
     a = ap.parse_args()
@@ -459,7 +514,12 @@ def main():
     dev = torch.device(a.device)
     model = Detector().to(dev)
     model.set_size(w, h, dev)
-    if a.weights:
+    frozen_bn = a.freeze_bn
+    if a.weights.endswith(".onnx"):
+        n = load_onnx_weights(model, a.weights, w, h)
+        frozen_bn = True  # the file's BatchNorms are folded: their batch statistics cannot be trained again
+        print(f"weights: {n} convolutions from {a.weights}; BatchNorm frozen", flush=True)
+    elif a.weights:
         model.load_state_dict(torch.load(a.weights, map_location=dev)["model"])
     log = open(os.path.join(a.out, "train.log"), "a")
 
@@ -483,6 +543,8 @@ def main():
         budget = a.minutes * 60
         t_train = time.time()
         model.train()
+        if frozen_bn:
+            freeze_batchnorm(model)
         while True:
             elapsed = time.time() - t_train
             frac = min(1.0, a.steps and steps / a.steps or elapsed / budget)

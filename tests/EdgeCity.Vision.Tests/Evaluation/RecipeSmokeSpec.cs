@@ -35,6 +35,39 @@ public sealed class RecipeSmokeSpec
     }
 
     [Fact]
+    public void The_recipe_fine_tunes_from_the_shipped_onnx_whose_weights_load_back_exactly()
+    {
+        var shipped = Path.Combine(RepoPaths.Root, "models", "edgecity-vehicles.onnx");
+        var outDir = Directory.CreateTempSubdirectory("recipe-onnx-");
+        try
+        {
+            var recipe = Path.Combine(RepoPaths.Root, "models", "train", "train.py");
+            var roundTrip = Path.Combine(outDir.FullName, "round-trip");
+            var load = Run($"\"{recipe}\" --smoke --eval-only --weights \"{shipped}\" --threads 2 --out \"{roundTrip}\"");
+            Assert.True(load.Code == 0, load.Output);
+            Assert.Contains("weights: 20 convolutions", load.Output);
+
+            // Exported again, every convolution's (BatchNorm-folded) weights and biases equal the shipped file's.
+            var compare = Run("-c \"import onnx, numpy as np; from onnx import numpy_helper as h; " +
+                              $"g = [onnx.load(f).graph for f in ('{shipped}', '{Path.Combine(roundTrip, "edgecity-vehicles.onnx")}')]; " +
+                              "t = [{i.name: h.to_array(i) for i in x.initializer} for x in g]; " +
+                              "c = [[n for n in x.node if n.op_type == 'Conv'] for x in g]; " +
+                              "print('convs', len(c[0]), len(c[1]), 'max diff', max(float(np.abs(t[0][a.input[k]] - t[1][b.input[k]]).max()) for a, b in zip(*c) for k in (1, 2)))\"");
+            Assert.True(compare.Code == 0, compare.Output);
+            Assert.Contains("convs 20 20 max diff 0.0", compare.Output);
+
+            var tune = Run($"\"{recipe}\" --smoke --steps 2 --weights \"{shipped}\" --threads 2 --out \"{Path.Combine(outDir.FullName, "tuned")}\"");
+            Assert.True(tune.Code == 0, tune.Output);
+            Assert.Contains("BatchNorm frozen", tune.Output);
+            Assert.Contains("trained 2 steps", tune.Output);
+        }
+        finally
+        {
+            outDir.Delete(true);
+        }
+    }
+
+    [Fact]
     public void The_recipe_turns_a_committed_twin_recording_into_yolo_labels_with_the_twins_exact_boxes()
     {
         // twin_dataset.py reads what the twin writes: a drift between the two once left every label file empty.
