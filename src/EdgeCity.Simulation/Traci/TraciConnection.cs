@@ -93,77 +93,21 @@ public sealed class TraciConnection : IDisposable
     public string VehicleLane(string id) => Get(CmdGetVehicleVariable, VarLaneId, id, r => r.TypedString());
 
     /// <summary>Every listed vehicle's state in one round trip (eight gets per vehicle batched into one message).</summary>
-    public IReadOnlyList<VehicleState> VehicleStates(IReadOnlyList<string> ids)
-    {
-        if (ids.Count == 0)
-        {
-            return []; // an empty TraCI message makes SUMO close the connection
-        }
-
-        byte[] vars = [VarPosition, VarAngle, VarSpeed, VarLength, VarWidth, VarType, VarVehicleClass, VarLaneId];
-        var commands = new List<TraciCommand>(ids.Count * vars.Length);
-        foreach (var id in ids)
-        {
-            commands.AddRange(vars.Select(v => TraciCommand.ForObject(CmdGetVehicleVariable, v, id)));
-        }
-
-        var values = Exchange(commands, (r, i) => ReadValue(r, CmdGetVehicleVariable, vars[i % vars.Length], reader => vars[i % vars.Length] switch
-        {
-            VarPosition => (object)reader.TypedPosition2D(),
-            VarType or VarVehicleClass or VarLaneId => reader.TypedString(),
-            _ => reader.TypedDouble(),
-        }));
-        var states = new VehicleState[ids.Count];
-        for (var v = 0; v < ids.Count; v++)
-        {
-            var o = v * vars.Length;
-            var (x, y) = ((double, double))values[o];
-            states[v] = new VehicleState(ids[v], x, y, (double)values[o + 1], (double)values[o + 2], (double)values[o + 3],
-                (double)values[o + 4], (string)values[o + 5], (string)values[o + 6], (string)values[o + 7]);
-        }
-
-        return states;
-    }
+    public IReadOnlyList<VehicleState> VehicleStates(IReadOnlyList<string> ids) =>
+        States(CmdGetVehicleVariable, [VarPosition, VarAngle, VarSpeed, VarLength, VarWidth, VarType, VarVehicleClass, VarLaneId], ids,
+            (id, v) => new VehicleState(id, v.Position.X, v.Position.Y, v.Number(1), v.Number(2), v.Number(3), v.Number(4), v.Text(5), v.Text(6), v.Text(7)));
 
     /// <summary>The persons (pedestrians) walking or waiting in the network.</summary>
     public IReadOnlyList<string> PersonIds() => Get(CmdGetPersonVariable, IdList, string.Empty, r => r.TypedStringList());
 
     /// <summary>
     /// Every listed person's state in one round trip, as a <see cref="VehicleState"/> of SUMO class "pedestrian": a
-    /// person's position is its centre and its length is front to back (about 0.2 m), so the front-bumper rule of
-    /// vehicles moves it by a few centimetres only. The lane field holds the edge (sidewalk, crossing, walking area).
+    /// person's length is front to back (about 0.2 m), so the front-bumper rule of vehicles moves it by centimetres
+    /// only. The lane field holds the edge (sidewalk, crossing, walking area).
     /// </summary>
-    public IReadOnlyList<VehicleState> PersonStates(IReadOnlyList<string> ids)
-    {
-        if (ids.Count == 0)
-        {
-            return []; // an empty TraCI message makes SUMO close the connection
-        }
-
-        byte[] vars = [VarPosition, VarAngle, VarSpeed, VarLength, VarWidth, VarType, VarRoadId];
-        var commands = new List<TraciCommand>(ids.Count * vars.Length);
-        foreach (var id in ids)
-        {
-            commands.AddRange(vars.Select(v => TraciCommand.ForObject(CmdGetPersonVariable, v, id)));
-        }
-
-        var values = Exchange(commands, (r, i) => ReadValue(r, CmdGetPersonVariable, vars[i % vars.Length], reader => vars[i % vars.Length] switch
-        {
-            VarPosition => (object)reader.TypedPosition2D(),
-            VarType or VarRoadId => reader.TypedString(),
-            _ => reader.TypedDouble(),
-        }));
-        var states = new VehicleState[ids.Count];
-        for (var p = 0; p < ids.Count; p++)
-        {
-            var o = p * vars.Length;
-            var (x, y) = ((double, double))values[o];
-            states[p] = new VehicleState(ids[p], x, y, (double)values[o + 1], (double)values[o + 2], (double)values[o + 3],
-                (double)values[o + 4], (string)values[o + 5], PedestrianClass, (string)values[o + 6]);
-        }
-
-        return states;
-    }
+    public IReadOnlyList<VehicleState> PersonStates(IReadOnlyList<string> ids) =>
+        States(CmdGetPersonVariable, [VarPosition, VarAngle, VarSpeed, VarLength, VarWidth, VarType, VarRoadId], ids,
+            (id, v) => new VehicleState(id, v.Position.X, v.Position.Y, v.Number(1), v.Number(2), v.Number(3), v.Number(4), v.Text(5), PedestrianClass, v.Text(6)));
 
     /// <summary>One variable of many objects in one round trip (for per-step detector reads of a whole network).</summary>
     public T[] GetMany<T>(byte command, byte variable, IReadOnlyList<string> objectIds, Func<TraciReader, T> read)
@@ -293,6 +237,35 @@ public sealed class TraciConnection : IDisposable
 
     public void Dispose() => Close();
 
+    // Several variables of many objects in one message: positions as 2D points, ids and names as strings, the rest doubles.
+    private VehicleState[] States(byte command, byte[] vars, IReadOnlyList<string> ids, Func<string, ObjectValues, VehicleState> make)
+    {
+        if (ids.Count == 0)
+        {
+            return []; // an empty TraCI message makes SUMO close the connection
+        }
+
+        var commands = new List<TraciCommand>(ids.Count * vars.Length);
+        foreach (var id in ids)
+        {
+            commands.AddRange(vars.Select(v => TraciCommand.ForObject(command, v, id)));
+        }
+
+        var values = Exchange(commands, (r, i) => ReadValue(r, command, vars[i % vars.Length], reader => vars[i % vars.Length] switch
+        {
+            VarPosition => (object)reader.TypedPosition2D(),
+            VarType or VarVehicleClass or VarLaneId or VarRoadId => reader.TypedString(),
+            _ => reader.TypedDouble(),
+        }));
+        var states = new VehicleState[ids.Count];
+        for (var o = 0; o < ids.Count; o++)
+        {
+            states[o] = make(ids[o], new ObjectValues(values, o * vars.Length));
+        }
+
+        return states;
+    }
+
     private T Get<T>(byte command, byte variable, string objectId, Func<TraciReader, T> read) =>
         Exchange([TraciCommand.ForObject(command, variable, objectId)], (r, _) => ReadValue(r, command, variable, read))[0];
 
@@ -378,5 +351,15 @@ public sealed class TraciConnection : IDisposable
         var body = new byte[length];
         _stream.ReadExactly(body);
         return body;
+    }
+
+    // One object's slice of a batched answer, in the order its variables were asked for.
+    private readonly record struct ObjectValues(object[] Values, int Offset)
+    {
+        public (double X, double Y) Position => ((double, double))Values[Offset];
+
+        public double Number(int k) => (double)Values[Offset + k];
+
+        public string Text(int k) => (string)Values[Offset + k];
     }
 }
