@@ -12,14 +12,8 @@ namespace EdgeCity.Actors.Cluster;
 /// </remarks>
 public sealed class ClusterMonitor : ReceiveActor
 {
-    private static readonly Gauge Members = Metrics.CreateGauge(
-        "edgecity_cluster_members",
-        "Cluster members this node sees, by member status and reachability.",
-        new GaugeConfiguration { LabelNames = ["status"] });
-
-    private static readonly Gauge SelfUp = Metrics.CreateGauge(
-        "edgecity_cluster_self_up",
-        "1 when this node is an Up member of its cluster, 0 otherwise.");
+    private readonly Gauge _membersGauge;
+    private readonly Gauge _selfUp;
 
     private readonly Akka.Cluster.Cluster _cluster = Akka.Cluster.Cluster.Get(Context.System);
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -27,8 +21,17 @@ public sealed class ClusterMonitor : ReceiveActor
     private readonly HashSet<UniqueAddress> _unreachable = [];
     private bool _toldDowned;
 
-    public ClusterMonitor()
+    /// <param name="metrics">Where the gauges live: the node's default registry, or a test's own (the default one is
+    /// process-wide, so two actor systems in one test process would overwrite each other's membership).</param>
+    public ClusterMonitor(IMetricFactory metrics)
     {
+        _membersGauge = metrics.CreateGauge(
+            "edgecity_cluster_members",
+            "Cluster members this node sees, by member status and reachability.",
+            new GaugeConfiguration { LabelNames = ["status"] });
+        _selfUp = metrics.CreateGauge(
+            "edgecity_cluster_self_up",
+            "1 when this node is an Up member of its cluster, 0 otherwise.");
         Receive<ClusterEvent.CurrentClusterState>(s =>
         {
             _members.Clear();
@@ -81,8 +84,9 @@ public sealed class ClusterMonitor : ReceiveActor
         });
     }
 
-    /// <summary>Props for the monitor.</summary>
-    public static Props Props() => Akka.Actor.Props.Create<ClusterMonitor>();
+    /// <summary>Props for the monitor; its gauges go to <paramref name="metrics"/>, the default registry when null.</summary>
+    public static Props Props(IMetricFactory? metrics = null) =>
+        Akka.Actor.Props.Create(() => new ClusterMonitor(metrics ?? Metrics.WithCustomRegistry(Metrics.DefaultRegistry)));
 
     protected override void PreStart() =>
         _cluster.Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot, typeof(ClusterEvent.IMemberEvent), typeof(ClusterEvent.IReachabilityEvent));
@@ -90,23 +94,23 @@ public sealed class ClusterMonitor : ReceiveActor
     protected override void PostStop()
     {
         _cluster.Unsubscribe(Self);
-        SelfUp.Set(0);
+        _selfUp.Set(0);
     }
 
     private void Publish()
     {
         foreach (var status in Enum.GetValues<MemberStatus>())
         {
-            Members.WithLabels(status.ToString().ToLowerInvariant()).Set(0);
+            _membersGauge.WithLabels(status.ToString().ToLowerInvariant()).Set(0);
         }
 
-        Members.WithLabels("unreachable").Set(_unreachable.Count);
+        _membersGauge.WithLabels("unreachable").Set(_unreachable.Count);
         foreach (var group in _members.Values.GroupBy(m => m.Status))
         {
-            Members.WithLabels(group.Key.ToString().ToLowerInvariant()).Set(group.Count());
+            _membersGauge.WithLabels(group.Key.ToString().ToLowerInvariant()).Set(group.Count());
         }
 
         var self = _members.GetValueOrDefault(_cluster.SelfUniqueAddress);
-        SelfUp.Set(self?.Status == MemberStatus.Up ? 1 : 0);
+        _selfUp.Set(self?.Status == MemberStatus.Up ? 1 : 0);
     }
 }
