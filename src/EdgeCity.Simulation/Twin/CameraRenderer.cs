@@ -76,6 +76,9 @@ public sealed class CameraRenderer : IDisposable
     /// <summary>The road without vehicles, as this camera sees it.</summary>
     public Mat Background => _background;
 
+    /// <summary>Where this camera's sun casts shadows: the ground offset of a shadow's tip per metre of height.</summary>
+    public (double X, double Y) ShadowPerMetre => _shadow;
+
     /// <summary>Renders one frame. The returned image is reused by the next call: encode or copy it before then.</summary>
     /// <param name="vehicles">The vehicles SUMO reports this step.</param>
     /// <param name="time">Simulation time in seconds.</param>

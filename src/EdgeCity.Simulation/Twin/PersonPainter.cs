@@ -81,12 +81,27 @@ internal static class PersonPainter
             return null;
         }
 
-        // Shadow: a short ellipse pushed away from the sun; not part of the person's box.
-        if (camera.Project(cx + (shadow.X * height * 0.5), cy + (shadow.Y * height * 0.5), 0) is { } s
-            && camera.Project(cx + (shadow.X * height * 0.5) + 0.35, cy + (shadow.Y * height * 0.5), 0) is { } e)
+        // Shadow: cast on the ground from the feet away from the sun (as the vehicles' are), narrowing from the
+        // shoulders' width at the feet to the head's at its tip; not part of the person's box.
+        var sunLength = Math.Max(1e-6, Math.Sqrt((shadow.X * shadow.X) + (shadow.Y * shadow.Y)));
+        var across = (X: -shadow.Y / sunLength, Y: shadow.X / sunLength);
+        var shadowPts = new List<Point>();
+        foreach (var (k, half) in new[] { (0.0, shoulders / 2), (1.0, headSize / 2) })
         {
-            var radius = Math.Max(1, (int)Math.Round(Math.Abs(e.U - s.U)));
-            Cv2.Ellipse(frame, new Point((int)Math.Round(s.U), (int)Math.Round(s.V)), new Size(radius, Math.Max(1, radius / 2)), 0, 0, 360, new Scalar(45, 46, 48), -1, LineTypes.AntiAlias);
+            foreach (var w in new[] { -half, half })
+            {
+                var gx = cx + (across.X * w) + (shadow.X * height * k);
+                var gy = cy + (across.Y * w) + (shadow.Y * height * k);
+                if (camera.Project(gx, gy, 0) is { } q)
+                {
+                    shadowPts.Add(new Point((int)Math.Round(q.U), (int)Math.Round(q.V)));
+                }
+            }
+        }
+
+        if (shadowPts.Count == 4)
+        {
+            Cv2.FillConvexPoly(frame, Cv2.ConvexHull(shadowPts), new Scalar(45, 46, 48), LineTypes.AntiAlias);
         }
 
         var top = Clothes[hash % (uint)Clothes.Length];

@@ -45,6 +45,16 @@ public sealed class PersonRenderingSpec : IDisposable
             Assert.InRange(feet.Y, o.Box[3] - (0.25 * h), o.Box[3] + 1);
             using var roi = new Mat(gray, new Rect((int)o.Box[0], (int)o.Box[1], Math.Max(1, (int)w), Math.Max(1, (int)h)));
             Assert.True(Cv2.CountNonZero(roi) > 0.2 * roi.Total(), $"{o.Id}: box shows almost nothing");
+            // Standing on the ground: the shadow starts at the feet, so the road a quarter metre from them towards
+            // the shadow is no longer the background (a shadow floating beside the person left a gap there).
+            var sun = renderer.ShadowPerMetre;
+            var reach = 0.25 / Math.Sqrt((sun.X * sun.X) + (sun.Y * sun.Y));
+            var nearFeet = renderer.Camera.ProjectGround(new Point2(p.X + (sun.X * reach), p.Y + (sun.Y * reach)))!.Value;
+            var (u, v) = ((int)Math.Round(nearFeet.X), (int)Math.Round(nearFeet.Y));
+            if (u is >= 0 and < 640 && v is >= 0 and < 360)
+            {
+                Assert.True(gray.At<byte>(v, u) > 0, $"{o.Id}: nothing drawn on the ground next to its feet");
+            }
         }
     }
 
