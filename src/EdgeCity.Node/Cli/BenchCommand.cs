@@ -37,8 +37,8 @@ public static class BenchCommand
             Console.WriteLine(string.Create(c, $"""
                 | {r.Model} on {r.Provider}, {r.IntraOpThreads} intra-op threads, batch {r.Batch}, {r.Frames} frames x {r.Rounds} rounds (medians) | value |
                 | --- | --- |
-                | decode alone (H.264 1280x720, one decoder thread) | {r.DecodeFps:0.0} frames/s |
-                | preprocess 1280x720 → 640 letterbox, mean / p50 / p99 | {r.PreprocessMeanMs:0.000} / {r.PreprocessP50Ms:0.000} / {r.PreprocessP99Ms:0.000} ms |
+                | decode alone (the clip, one decoder thread) | {r.DecodeFps:0.0} frames/s |
+                | preprocess (frame → model-input letterbox), mean / p50 / p99 | {r.PreprocessMeanMs:0.000} / {r.PreprocessP50Ms:0.000} / {r.PreprocessP99Ms:0.000} ms |
                 | preprocess managed allocation | {r.PreprocessBytesPerFrame:0} B/frame |
                 | boxes from one output (score scan, NMS, to source pixels), p50 | {r.BoxesP50Ms:0.000} ms |
                 | raw InferenceSession.Run | {r.RawRunFps:0.0} frames/s ({r.RawRunMeanMs:0.0} ms/run) |
@@ -47,7 +47,7 @@ public static class BenchCommand
                 | process CPU per frame: raw / pipeline | {r.RawCpuMsPerFrame:0.0} / {r.PipelineCpuMsPerFrame:0.0} ms |
                 | inference (host) thread allocation, steady state | {r.CoreBytesPerFrame:0} B/frame |
                 | all threads allocation, steady state | {r.PipelineBytesPerFrame:0} B/frame |
-                | detections per frame (random weights) | {r.MeanDetectionsPerFrame:0.0} |
+                | detections per frame (at the manifest's score threshold) | {r.MeanDetectionsPerFrame:0.0} |
                 """));
             return 0;
         });
