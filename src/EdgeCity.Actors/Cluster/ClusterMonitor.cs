@@ -86,7 +86,7 @@ public sealed class ClusterMonitor : ReceiveActor
 
     /// <summary>Props for the monitor; its gauges go to <paramref name="metrics"/>, the default registry when null.</summary>
     public static Props Props(IMetricFactory? metrics = null) =>
-        Akka.Actor.Props.Create(() => new ClusterMonitor(metrics ?? Metrics.WithCustomRegistry(Metrics.DefaultRegistry)));
+        Akka.Actor.Props.Create(() => new ClusterMonitor(metrics ?? Metrics.DefaultFactory));
 
     protected override void PreStart() =>
         _cluster.Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot, typeof(ClusterEvent.IMemberEvent), typeof(ClusterEvent.IReachabilityEvent));

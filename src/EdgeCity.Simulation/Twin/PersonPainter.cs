@@ -85,24 +85,16 @@ internal static class PersonPainter
         // shoulders' width at the feet to the head's at its tip; not part of the person's box.
         var sunLength = Math.Max(1e-6, Math.Sqrt((shadow.X * shadow.X) + (shadow.Y * shadow.Y)));
         var across = (X: -shadow.Y / sunLength, Y: shadow.X / sunLength);
-        var shadowPts = new List<Point>();
+        var ground = new List<(double X, double Y)>(4);
         foreach (var (k, half) in new[] { (0.0, shoulders / 2), (1.0, headSize / 2) })
         {
             foreach (var w in new[] { -half, half })
             {
-                var gx = cx + (across.X * w) + (shadow.X * height * k);
-                var gy = cy + (across.Y * w) + (shadow.Y * height * k);
-                if (camera.Project(gx, gy, 0) is { } q)
-                {
-                    shadowPts.Add(new Point((int)Math.Round(q.U), (int)Math.Round(q.V)));
-                }
+                ground.Add((cx + (across.X * w) + (shadow.X * height * k), cy + (across.Y * w) + (shadow.Y * height * k)));
             }
         }
 
-        if (shadowPts.Count == 4)
-        {
-            Cv2.FillConvexPoly(frame, Cv2.ConvexHull(shadowPts), new Scalar(45, 46, 48), LineTypes.AntiAlias);
-        }
+        GroundShadow.Fill(frame, camera, ground);
 
         var top = Clothes[hash % (uint)Clothes.Length];
         var trousers = Clothes[(hash / 11) % (uint)Clothes.Length];

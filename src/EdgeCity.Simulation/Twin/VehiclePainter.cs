@@ -75,24 +75,17 @@ internal static class VehiclePainter
         }
 
         // Shadow: the footprint pushed away from the sun, on the ground; not part of the vehicle's box.
-        var shadowPts = new List<Point>();
+        var footprint = new List<(double X, double Y)>(8);
         foreach (var (along, across) in new[] { (-0.5, -0.5), (0.5, -0.5), (0.5, 0.5), (-0.5, 0.5) })
         {
             foreach (var k in new[] { 0.0, 1.0 })
             {
-                var gx = cx + (fwd.X * along * v.Length) + (side.X * across * v.Width) + (shadow.X * height * k);
-                var gy = cy + (fwd.Y * along * v.Length) + (side.Y * across * v.Width) + (shadow.Y * height * k);
-                if (camera.Project(gx, gy, 0) is { } q)
-                {
-                    shadowPts.Add(new Point((int)Math.Round(q.U), (int)Math.Round(q.V)));
-                }
+                footprint.Add((cx + (fwd.X * along * v.Length) + (side.X * across * v.Width) + (shadow.X * height * k),
+                    cy + (fwd.Y * along * v.Length) + (side.Y * across * v.Width) + (shadow.Y * height * k)));
             }
         }
 
-        if (shadowPts.Count == 8)
-        {
-            Cv2.FillConvexPoly(frame, Cv2.ConvexHull(shadowPts), new Scalar(45, 46, 48), LineTypes.AntiAlias);
-        }
+        GroundShadow.Fill(frame, camera, footprint);
 
         var light = Lighter(colour);
         switch (cls)
