@@ -95,7 +95,11 @@ public static class SimCommand
             SumoNetwork network;
             try
             {
-                network = SumoNetworkReader.Read(scenario.NetFile);
+                (scenario, network) = scenario.Load();
+                foreach (var note in scenario.Notes)
+                {
+                    Console.WriteLine($"note: {note}");
+                }
             }
             catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using EdgeCity.Simulation.Network;
 
 namespace EdgeCity.Simulation.Control;
 
@@ -22,6 +23,9 @@ public sealed record SimScenario
 
     public double End { get; init; } = 3600;
 
+    /// <summary>What was changed to run the scenario (missing or refused files left out, programmes applied).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>From a SUMO config: its network, additionals and time window (overridden by the given values).</summary>
     public static SimScenario FromConfig(string configFile, double? begin, double? end)
     {
@@ -42,20 +46,61 @@ public sealed record SimScenario
             throw new InvalidDataException($"{configFile}: not a SUMO config: {ex.Message}", ex);
         }
 
-        string? Value(string name) => doc.Descendants(name).FirstOrDefault()?.Attribute("value")?.Value;
-        IReadOnlyList<string> Files(string name) =>
-            (Value(name) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(f => Path.GetFullPath(Path.Combine(folder, f))).ToList();
-        var net = Files("net-file").FirstOrDefault() ?? throw new InvalidDataException($"{configFile}: input/net-file is missing");
-        double? Number(string name) => double.TryParse(Value(name), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
+        // SUMO accepts each option under its long name, its synonym and its short name, in an <input> section or
+        // (older configs, RiLSA's) straight under the root: so must we.
+        string? Value(params string[] names) =>
+            doc.Descendants().FirstOrDefault(e => names.Contains(e.Name.LocalName))?.Attribute("value")?.Value;
+        var notes = new List<string>();
+        IReadOnlyList<string> Files(string option, params string[] names)
+        {
+            var found = new List<string>();
+            foreach (var file in (Value(names) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var full = Path.GetFullPath(Path.Combine(folder, file));
+                if (File.Exists(full))
+                {
+                    found.Add(full);
+                }
+                else
+                {
+                    notes.Add($"{configFile}: {option} names {file}, which does not exist; running without it");
+                }
+            }
+
+            return found;
+        }
+
+        var netName = Value("net-file", "net", "n") ?? throw new InvalidDataException($"{configFile}: no net-file (input/net-file, or net) is given");
+        var net = Path.GetFullPath(Path.Combine(folder, netName));
+        double? Number(params string[] names) => double.TryParse(Value(names), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
         return new SimScenario
         {
             ConfigFile = path,
             NetFile = net,
-            AdditionalFiles = Files("additional-files"),
-            Begin = begin ?? Number("begin") ?? 0,
-            End = end ?? Number("end") ?? 3600,
+            RouteFiles = Files("route-files", "route-files", "routes", "r"),
+            AdditionalFiles = Files("additional-files", "additional-files", "additional", "a"),
+            Begin = begin ?? Number("begin", "b") ?? 0,
+            End = end ?? Number("end", "e") ?? 3600,
+            Notes = notes,
         };
+    }
+
+    /// <summary>
+    /// The scenario as SUMO will run it, with the network EdgeCity controls: the programmes in its additional files
+    /// applied (<see cref="LoadedPrograms"/>) and any additional file SUMO would refuse left out, said in <see cref="Notes"/>.
+    /// </summary>
+    public (SimScenario Scenario, SumoNetwork Network) Load()
+    {
+        var network = SumoNetworkReader.Read(NetFile);
+        var (running, rejected, applied) = LoadedPrograms.Apply(network, AdditionalFiles);
+        var notes = Notes.Concat(rejected.Select(r => $"{r.File}: left out, SUMO would refuse it: {r.Reason}")).ToList();
+        if (applied > 0)
+        {
+            notes.Add($"{applied} of {network.TrafficLights.Count} traffic lights run the programmes of the scenario's additional files");
+        }
+
+        var rejectedFiles = rejected.Select(r => r.File).ToHashSet(StringComparer.Ordinal);
+        return (this with { AdditionalFiles = AdditionalFiles.Where(f => !rejectedFiles.Contains(f)).ToList(), Notes = notes }, running);
     }
 
     /// <summary>The SUMO arguments for this scenario with one seed and the trip output EdgeCity reports from.</summary>
@@ -67,30 +112,40 @@ public sealed record SimScenario
     {
         var inv = CultureInfo.InvariantCulture;
         var args = new List<string>();
-        if (!inputs)
-        {
-            if (ConfigFile is null && RouteFiles.Count > 0)
-            {
-                args.AddRange(["-r", string.Join(',', RouteFiles)]);
-            }
-        }
-        else if (ConfigFile is not null)
+        if (inputs && ConfigFile is not null)
         {
             args.AddRange(["-c", ConfigFile]);
         }
-        else
+
+        // Given on the command line, these override the config's own lists (which may name files that do not exist)
+        // and its log, which would otherwise be written next to the scenario.
+        if (inputs || ConfigFile is not null)
         {
             args.AddRange(["-n", NetFile]);
-            if (RouteFiles.Count > 0)
-            {
-                args.AddRange(["-r", string.Join(',', RouteFiles)]);
-            }
+        }
+
+        // SUMO refuses an empty list, and a config's own list must not come back: an empty file stands in for it.
+        var work = Path.GetDirectoryName(Path.GetFullPath(tripinfo))!;
+        var routes = RouteFiles.Count > 0 || ConfigFile is null ? RouteFiles : [EmptyFile(work, "routes")];
+        if (routes.Count > 0)
+        {
+            args.AddRange(["-r", string.Join(',', routes)]);
         }
 
         var additionals = AdditionalFiles.Concat(extraAdditionals).ToList();
+        if (additionals.Count == 0 && ConfigFile is not null)
+        {
+            additionals.Add(EmptyFile(work, "additional"));
+        }
+
         if (additionals.Count > 0)
         {
             args.AddRange(["--additional-files", string.Join(',', additionals)]);
+        }
+
+        if (ConfigFile is not null)
+        {
+            args.AddRange(["--log", Path.Combine(work, $"{Path.GetFileNameWithoutExtension(tripinfo)}.log")]);
         }
 
         args.AddRange([
@@ -105,5 +160,12 @@ public sealed record SimScenario
         }
 
         return args;
+    }
+
+    private static string EmptyFile(string folder, string root)
+    {
+        var path = Path.Combine(folder, $"empty.{root}.xml");
+        File.WriteAllText(path, $"<{root}/>\n");
+        return path;
     }
 }

@@ -26,6 +26,33 @@ public static class SumoNetworkReader
         }
     }
 
+    /// <summary>
+    /// The <c>tlLogic</c> programs of an additional file (a city's own programmes usually live in one), in file order.
+    /// Other elements are skipped.
+    /// </summary>
+    public static IReadOnlyList<SumoProgram> ReadPrograms(string additionalFile)
+    {
+        try
+        {
+            using var stream = File.OpenRead(additionalFile);
+            using var xml = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, IgnoreComments = true });
+            var programs = new List<SumoProgram>();
+            while (xml.Read())
+            {
+                if (xml.NodeType == XmlNodeType.Element && xml.Name == "tlLogic")
+                {
+                    programs.Add(ReadProgram(xml));
+                }
+            }
+
+            return programs;
+        }
+        catch (XmlException ex)
+        {
+            throw new InvalidDataException($"{additionalFile}: not a readable SUMO additional file: {ex.Message}", ex);
+        }
+    }
+
     private static SumoNetwork Read(XmlReader xml, string source)
     {
         var edges = new Dictionary<string, SumoEdge>(StringComparer.Ordinal);

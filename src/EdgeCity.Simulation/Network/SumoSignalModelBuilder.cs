@@ -134,20 +134,35 @@ public static class SumoSignalModelBuilder
             return (phases, steps, intergreens);
         }
 
-        for (var i = 0; i < program.Phases.Count; i++)
+        // Cities split one green into several steps of the same state (1+1+5+3+2+10+5 s in Bologna's acosta, for
+        // detectors or hand tuning): one green phase of their total length. Taken one by one, each 1 s step became a
+        // phase of its own and every one after the first was dropped as a repeat, so the phase lost most of its green.
+        var runs = Runs(program.Phases);
+        for (var r = 0; r < runs.Count; r++)
         {
-            var p = program.Phases[i];
+            var (first, p, duration, min, max) = runs[r];
             var isGreen = p.State.Any(c => c is 'G' or 'g' or 's') && !p.State.Any(c => c is 'y' or 'Y' or 'u');
             string? phaseId = null;
             if (isGreen)
             {
-                phaseId = p.Name is { Length: > 0 } name && phases.All(x => x.Id != name) ? name : $"p{i}";
-                var protectedGreens = movements.Where(g => g.Column.Length > i && g.Column[i] == 'G').Select(g => g.Movement.Id).ToHashSet();
-                var permissive = movements.Where(g => g.Column.Length > i && g.Column[i] is 'g' or 's').Select(g => g.Movement.Id).ToHashSet();
-                phases.Add(new Phase(phaseId, protectedGreens, permissive, p.MinDuration ?? p.Duration, p.MaxDuration ?? p.Duration, p.Duration));
+                phaseId = p.Name is { Length: > 0 } name && phases.All(x => x.Id != name) ? name : $"p{first}";
+                var protectedGreens = movements.Where(g => g.Column.Length > first && g.Column[first] == 'G').Select(g => g.Movement.Id).ToHashSet();
+                var permissive = movements.Where(g => g.Column.Length > first && g.Column[first] is 'g' or 's').Select(g => g.Movement.Id).ToHashSet();
+
+                // A programme that ends in the green it starts with serves that green once, across the cycle's wrap.
+                var wraps = r == 0 && runs.Count > 1 && runs[^1].Step.State == p.State;
+                var (d, lo, hi) = wraps ? (duration + runs[^1].Duration, min + runs[^1].Min, max + runs[^1].Max) : (duration, min, max);
+                if (!(r == runs.Count - 1 && runs.Count > 1 && runs[0].Step.State == p.State))
+                {
+                    phases.Add(new Phase(phaseId, protectedGreens, permissive, lo, hi, d));
+                }
+                else
+                {
+                    phaseId = phases[0].Id;
+                }
             }
 
-            steps.Add(new SignalProgramStep(p.State, p.Duration, p.MinDuration ?? p.Duration, p.MaxDuration ?? p.Duration, phaseId));
+            steps.Add(new SignalProgramStep(p.State, duration, min, max, phaseId));
         }
 
         foreach (var g in movements)
@@ -160,6 +175,28 @@ public static class SumoSignalModelBuilder
         }
 
         return (phases, steps, intergreens);
+    }
+
+    /// <summary>Consecutive steps with the same state, merged: index of the first, the step, summed duration, min and max.</summary>
+    private static List<(int First, SumoPhase Step, double Duration, double Min, double Max)> Runs(IReadOnlyList<SumoPhase> steps)
+    {
+        var runs = new List<(int, SumoPhase, double, double, double)>();
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var p = steps[i];
+            var (min, max) = (p.MinDuration ?? p.Duration, p.MaxDuration ?? p.Duration);
+            if (runs.Count > 0 && runs[^1].Item2.State == p.State)
+            {
+                var (first, step, d, lo, hi) = runs[^1];
+                runs[^1] = (first, step, d + p.Duration, lo + min, hi + max);
+            }
+            else
+            {
+                runs.Add((i, p, p.Duration, min, max));
+            }
+        }
+
+        return runs;
     }
 
     /// <summary>The longest yellow (then red until any next green) that ends this movement's green in the program.</summary>

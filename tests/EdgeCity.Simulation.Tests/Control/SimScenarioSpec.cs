@@ -1,0 +1,57 @@
+using EdgeCity.Simulation.Control;
+using EdgeCity.Simulation.Network;
+
+namespace EdgeCity.Simulation.Tests.Control;
+
+/// <summary>Real-city scenarios as SUMO's tools ship them: every config form SUMO accepts, and the cities' own programmes.</summary>
+public sealed class SimScenarioSpec
+{
+    private const string RealWorld = ShippedScenario.GameRoot + "/../sumolib/scenario/scenarios/RealWorld";
+
+    [Fact]
+    public void A_config_in_SUMOs_older_form_without_an_input_section_is_read()
+    {
+        var scenario = SimScenario.FromConfig($"{RealWorld}/RiLSA_example1/run.sumo.cfg", null, null);
+
+        Assert.Equal("rilsa1.net.xml", Path.GetFileName(scenario.NetFile));
+        Assert.Equal(["genroutes.rou.xml"], scenario.RouteFiles.Select(Path.GetFileName));
+        Assert.Equal(["vtypes.add.xml", "rilsa1_tls.add.xml"], scenario.AdditionalFiles.Select(Path.GetFileName));
+        Assert.Empty(scenario.Notes);
+    }
+
+    [Fact]
+    public void A_file_the_config_names_but_that_does_not_exist_is_left_out_and_said()
+    {
+        var scenario = SimScenario.FromConfig($"{RealWorld}/acosta/run.sumo.cfg", null, null);
+
+        Assert.Equal(["acosta.rou.xml"], scenario.RouteFiles.Select(Path.GetFileName));
+        var note = Assert.Single(scenario.Notes);
+        Assert.Contains("acosta_busses.rou.xml, which does not exist", note);
+    }
+
+    [Fact]
+    public void The_citys_programmes_from_the_additional_files_are_the_ones_EdgeCity_models()
+    {
+        var (scenario, network) = SimScenario.FromConfig($"{RealWorld}/acosta/run.sumo.cfg", null, null).Load();
+
+        Assert.Equal(7, network.TrafficLights.Count);
+        Assert.All(network.TrafficLights.Values, l => Assert.Equal("adapted", l.Programs[0].ProgramId));
+        Assert.Contains(scenario.Notes, n => n.Contains("7 of 7 traffic lights run the programmes"));
+
+        // Light 210's second green is split into seven steps of one state (1+1+5+3+2+10+5 s): one phase of 27 s.
+        var model = SumoSignalModelBuilder.Build(network, "210").Model;
+        Assert.Equal([34.0, 27.0, 10.0], model.Phases.Select(p => p.DefaultGreenSeconds));
+        Assert.Equal(27.0, model.Phases[1].MinGreenSeconds);
+    }
+
+    [Fact]
+    public void An_additional_file_whose_programme_SUMO_would_refuse_is_left_out_with_the_light_named()
+    {
+        var (scenario, network) = SimScenario.FromConfig($"{RealWorld}/pasubio/run.sumo.cfg", null, null).Load();
+
+        Assert.DoesNotContain(scenario.AdditionalFiles, f => f.EndsWith("pasubio_tls_2.add.xml", StringComparison.Ordinal));
+        Assert.Contains(scenario.Notes, n => n.Contains("pasubio_tls_2.add.xml: left out") && n.Contains("'233'") && n.Contains("drives 10 links, the network's light has 12"));
+        Assert.Contains(scenario.Notes, n => n.Contains("pasubio_busses.rou.xml, which does not exist"));
+        Assert.All(network.TrafficLights.Values.Where(l => l.Programs.Count > 0), l => Assert.NotEqual("utopia", l.Programs[0].ProgramId));
+    }
+}
