@@ -34,11 +34,16 @@ public static class SimCommand
                 + "run through the shipped ONNX model and the node's analytics; approaches without a camera use detectors. Reported as edgecity-<controller>-cameras, "
                 + $"beside the detector run at the same {SimCameraSite.FrameSeconds} s step. Slow: inference per frame.",
         };
+        var supervisor = new Option<bool>("--supervisor")
+        {
+            Description = "Put the junction supervisor under EdgeCity's adaptive controller, as on a box: it hands a junction back to its programme when the adaptive plan does worse (default on; off measures the controller alone).",
+            DefaultValueFactory = _ => true,
+        };
         var report = new Option<FileInfo?>("--report") { Description = "Write the report JSON here." };
         var baselines = new Option<bool>("--baselines") { Description = "Also run SUMO's fixed-time and actuated control (default on).", DefaultValueFactory = _ => true };
         var command = new Command("sim", "Closed loop in SUMO: EdgeCity controls every signal; compared with SUMO fixed-time and actuated on the same demand and seeds.")
         {
-            config, net, routes, site, begin, end, controller, seeds, cameras, report, baselines,
+            config, net, routes, site, begin, end, controller, seeds, cameras, supervisor, report, baselines,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -114,7 +119,7 @@ public static class SimCommand
             {
                 for (var seed = 1; seed <= Math.Max(1, parse.GetValue(seeds)); seed++)
                 {
-                    var run = await ClosedLoop.RunAsync(scenario, network, name, seed, work, Console.WriteLine, ct, model is null ? null : new StepLengthOnly(SimCameraSite.FrameSeconds));
+                    var run = await ClosedLoop.RunAsync(scenario, network, name, seed, work, Console.WriteLine, ct, model is null ? null : new StepLengthOnly(SimCameraSite.FrameSeconds), parse.GetValue(supervisor));
                     Print(run);
                     results.Add(run);
                     if (model is not null)
@@ -179,7 +184,7 @@ public static class SimCommand
 
     private static void Print(SimRunResult r) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"seed {r.Seed} {r.Controller}: mean delay {r.Trips.MeanDelaySeconds:0.0} s, {r.Trips.TripsCompleted}/{r.Trips.Trips} trips completed, {r.WallSeconds:0.0} s wall"));
+            $"seed {r.Seed} {r.Controller}: mean delay {r.Trips.MeanDelaySeconds:0.0} s, {r.Trips.TripsCompleted}/{r.Trips.Trips} trips completed, {r.WallSeconds:0.0} s wall{(r.HandBacks > 0 ? $", {r.HandBacks} hand-backs to the programme" : string.Empty)}"));
 
     private static void TryDelete(string folder)
     {

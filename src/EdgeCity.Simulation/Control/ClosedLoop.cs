@@ -13,7 +13,7 @@ public static class ClosedLoop
 {
     public static async Task<SimRunResult> RunAsync(
         SimScenario scenario, SumoNetwork network, string controller, int seed, string workFolder,
-        Action<string>? log = null, CancellationToken cancellationToken = default, IClosedLoopMeasurement? measurement = null)
+        Action<string>? log = null, CancellationToken cancellationToken = default, IClosedLoopMeasurement? measurement = null, bool supervised = true)
     {
         var signals = SumoSignalModelBuilder.BuildAll(network).Where(s => s.Model.Phases.Count > 0).ToList();
         var tripinfo = Path.Combine(workFolder, $"edgecity-{controller}-{seed}.tripinfo.xml");
@@ -34,7 +34,7 @@ public static class ClosedLoop
         var time = traci.Time;
         var tick = Math.Max(0.01, time - t0);
         var close = JunctionSpacing.CloselySpaced(signals, network);
-        var junctions = signals.Select(s => new ControlledJunction(s, controller, time, tick, close.Contains(s.TrafficLight.Id))).ToList();
+        var junctions = signals.Select(s => new ControlledJunction(s, controller, time, tick, close.Contains(s.TrafficLight.Id), supervised)).ToList();
         var detectors = new SumoDetectors(traci, network, junctions.SelectMany(j => j.Lanes));
         measurement?.Start(traci, junctions);
         log?.Invoke($"seed {seed}: EdgeCity ({controller}) controls {junctions.Count} junctions ({close.Count} closely spaced), reading {detectors.LaneCount} lanes every {tick:0.##} s");
@@ -74,7 +74,15 @@ public static class ClosedLoop
             await Task.Delay(20, cancellationToken);
         }
 
-        return new SimRunResult($"edgecity-{controller}", seed, TripStatistics.Read(tripinfo), watch.Elapsed.TotalSeconds,
-            junctions.Count, steps, junctions.Sum(j => j.Prevented), []);
+        var handBacks = junctions.Where(j => j.Supervisor is { HandBacks: > 0 }).ToList();
+        if (handBacks.Count > 0)
+        {
+            log?.Invoke($"seed {seed}: the supervisor handed {handBacks.Count} of {junctions.Count} junctions back to their programme "
+                + $"({string.Join(", ", handBacks.Select(j => $"{j.TrafficLightId} x{j.Supervisor!.HandBacks}, first: {j.Supervisor.Handovers[0].Reason} at {j.Supervisor.Handovers[0].TimeSeconds:0} s"))})");
+        }
+
+        var name = supervised || junctions.All(j => j.Supervisor is null) ? $"edgecity-{controller}" : $"edgecity-{controller}-unsupervised";
+        return new SimRunResult(name, seed, TripStatistics.Read(tripinfo), watch.Elapsed.TotalSeconds,
+            junctions.Count, steps, junctions.Sum(j => j.Prevented), []) { HandBacks = junctions.Sum(j => j.Supervisor?.HandBacks ?? 0) };
     }
 }

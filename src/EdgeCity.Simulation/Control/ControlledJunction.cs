@@ -1,5 +1,6 @@
 using EdgeCity.Domain.Control;
 using EdgeCity.Domain.Control.Controllers;
+using EdgeCity.Domain.Control.Supervision;
 using EdgeCity.Simulation.Network;
 
 namespace EdgeCity.Simulation.Control;
@@ -17,16 +18,24 @@ public sealed class ControlledJunction
     private readonly Dictionary<string, MovementObservation> _observations = [];
     private string? _lastState;
 
-    public ControlledJunction(SumoSignalModel signal, string controller, double startTime, double tickSeconds, bool closelySpaced = false)
+    /// <param name="signal">The junction's signal model and programme.</param>
+    /// <param name="controller">The controller's name (<see cref="SignalControllers.Names"/>).</param>
+    /// <param name="startTime">Simulation seconds at the first tick.</param>
+    /// <param name="tickSeconds">Simulation step.</param>
+    /// <param name="closelySpaced">See <see cref="CloselySpaced"/>.</param>
+    /// <param name="supervised">Put the <see cref="JunctionSupervisor"/> under an adaptive controller (the default, as on a box).</param>
+    public ControlledJunction(SumoSignalModel signal, string controller, double startTime, double tickSeconds, bool closelySpaced = false, bool supervised = true)
     {
         TrafficLightId = signal.TrafficLight.Id;
         LinkCount = signal.TrafficLight.LinkCount;
         Timings = new SignalTimings(ControlBounds.Relax(signal.Model));
         CloselySpaced = closelySpaced;
         Lanes = MovementLanes.Of(signal.TrafficLight, Timings.Model);
-        _controller = controller is "schedule"
+        var adaptive = controller is "schedule"
             ? new ScheduleDrivenController(Timings, new SaturationFlows(Timings.Model), SumoSchedule with { FollowProgramClock = closelySpaced })
             : SignalControllers.Create(controller, Timings);
+        Supervisor = supervised ? JunctionSupervision.Supervise(adaptive, Timings) : null;
+        _controller = (ISignalController?)Supervisor ?? adaptive;
         _validator = new PlanValidator(Timings, startTime);
         _monitor = new SignalRuleMonitor(Timings, startTime, tickSeconds);
         _monitor.Observe(_validator.Current);
@@ -47,6 +56,9 @@ public sealed class ControlledJunction
     public IReadOnlyList<MovementLanes> Lanes { get; }
 
     public string ControllerName => _controller.Name;
+
+    /// <summary>The supervisor under the adaptive controller (null for fixed time, or when unsupervised).</summary>
+    public JunctionSupervisor? Supervisor { get; }
 
     /// <summary>Closely spaced (<see cref="JunctionSpacing"/>): the schedule-driven controller keeps the program's clock.</summary>
     public bool CloselySpaced { get; }

@@ -9,4 +9,8 @@ public sealed record SimRunResult(
     int Junctions,
     long Steps,
     long PreventedDecisions,
-    IReadOnlyList<string> RuleBreaks);
+    IReadOnlyList<string> RuleBreaks)
+{
+    /// <summary>How often the junction supervisor handed a junction back to its programme during the run.</summary>
+    public int HandBacks { get; init; }
+}

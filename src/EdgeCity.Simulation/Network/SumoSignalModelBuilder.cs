@@ -30,7 +30,7 @@ public static class SumoSignalModelBuilder
         var warnings = new List<string>();
         var movements = GroupMovements(network, tls, program);
         var conflicts = BuildConflicts(network, tls, movements, warnings);
-        var (phases, steps, intergreens) = BuildPhases(program, movements);
+        var (phases, steps, intergreens) = BuildPhases(program, movements, conflicts, warnings);
         var model = new IntersectionSignalModel(tls.Id, movements.Select(m => m.Movement).ToList(), conflicts, phases, intergreens);
         return new SumoSignalModel(tls, model, new SignalProgram(program?.ProgramId ?? "none", steps, program?.Offset ?? 0), warnings);
     }
@@ -124,7 +124,7 @@ public static class SumoSignalModelBuilder
         return conflicts;
     }
 
-    private static (List<Phase>, List<SignalProgramStep>, Dictionary<string, Intergreen>) BuildPhases(SumoProgram? program, List<Group> movements)
+    private static (List<Phase>, List<SignalProgramStep>, Dictionary<string, Intergreen>) BuildPhases(SumoProgram? program, List<Group> movements, ConflictMatrix conflicts, List<string> warnings)
     {
         var phases = new List<Phase>();
         var steps = new List<SignalProgramStep>();
@@ -148,6 +148,7 @@ public static class SumoSignalModelBuilder
                 phaseId = p.Name is { Length: > 0 } name && phases.All(x => x.Id != name) ? name : $"p{first}";
                 var protectedGreens = movements.Where(g => g.Column.Length > first && g.Column[first] == 'G').Select(g => g.Movement.Id).ToHashSet();
                 var permissive = movements.Where(g => g.Column.Length > first && g.Column[first] is 'g' or 's').Select(g => g.Movement.Id).ToHashSet();
+                YieldWhereTheJunctionSays(protectedGreens, permissive, conflicts, $"{program.TrafficLightId} step {first}", warnings);
 
                 // A programme that ends in the green it starts with serves that green once, across the cycle's wrap.
                 var wraps = r == 0 && runs.Count > 1 && runs[^1].Step.State == p.State;
@@ -175,6 +176,24 @@ public static class SumoSignalModelBuilder
         }
 
         return (phases, steps, intergreens);
+    }
+
+    /// <summary>
+    /// A city's programme may show 'G' on a turn that the junction's right of way makes yield to another 'G' (Bologna's
+    /// joined, light 210: a left turn beside the opposing through). SUMO lets it; EdgeCity models and shows that turn as
+    /// permissive ('g', it yields), which is what the junction asks of it, and says so.
+    /// </summary>
+    private static void YieldWhereTheJunctionSays(HashSet<string> protectedGreens, HashSet<string> permissive, ConflictMatrix conflicts, string where, List<string> warnings)
+    {
+        foreach (var a in protectedGreens.Order(StringComparer.Ordinal).ToList())
+        {
+            if (protectedGreens.Any(b => b != a && conflicts.AreFoes(a, b) && conflicts.MustYield(a, b) && !conflicts.MustYield(b, a)))
+            {
+                protectedGreens.Remove(a);
+                permissive.Add(a);
+                warnings.Add($"{where}: '{a}' is green with priority beside a foe it must yield to; modelled as permissive");
+            }
+        }
     }
 
     /// <summary>Consecutive steps with the same state, merged: index of the first, the step, summed duration, min and max.</summary>
