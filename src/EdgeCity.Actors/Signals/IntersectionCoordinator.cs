@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using EdgeCity.Domain.Control;
 using EdgeCity.Domain.Control.Controllers;
+using EdgeCity.Domain.Control.Supervision;
 
 namespace EdgeCity.Actors.Signals;
 
@@ -17,6 +18,8 @@ public sealed class IntersectionCoordinator : ReceiveActor
     private readonly IntersectionCoordinatorSettings _settings;
     private readonly string _id;
     private readonly FallbackController _controller;
+    private readonly JunctionSupervisor? _supervisor;
+    private long _handoversSeen;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, (MovementObservation Observation, DateTimeOffset At)> _latest = [];
     private readonly Dictionary<string, OutflowTimeline> _upstream = [];
@@ -47,7 +50,11 @@ public sealed class IntersectionCoordinator : ReceiveActor
 
         _settings = settings;
         _id = settings.Timings.Model.IntersectionId;
-        _controller = settings.Controller as FallbackController ?? new FallbackController(settings.Controller, settings.Timings);
+        // The same chain as the simulator's junctions: adaptive controller, the supervisor that hands back to the
+        // programme when it does worse, the stale-data fallback, then the validator.
+        _supervisor = settings.Supervise ? JunctionSupervision.Supervise(settings.Controller, settings.Timings) : null;
+        _controller = settings.Controller as FallbackController
+            ?? new FallbackController((ISignalController?)_supervisor ?? settings.Controller, settings.Timings);
 
         Receive<Tick>(t => OnTick(t.At));
         Receive<MovementMeasurement>(m => _latest[m.MovementId] = (m.Observation, m.MeasuredAt));
@@ -100,6 +107,8 @@ public sealed class IntersectionCoordinator : ReceiveActor
         }
 
         SignalMetrics.FallbackActive.WithLabels(_id).Set(0);
+        SignalMetrics.SupervisorProgramme.WithLabels(_id).Set(0);
+        SignalMetrics.SupervisorHandBacks.WithLabels(_id);
         Send(_validator.Current, _settings.AdoptPhaseId is null ? "start-up: all red before the first phase" : $"start-up: adopted phase {_settings.AdoptPhaseId}", null, []);
 
         // The timer thread only posts a message stamped with its time; all state stays on the actor.
@@ -127,7 +136,7 @@ public sealed class IntersectionCoordinator : ReceiveActor
     private void OnAdvice(CorridorAdviceOffer offer)
     {
         _advice = offer;
-        var preferred = _controller.Primary switch
+        var preferred = Adaptive switch
         {
             WebsterController { Plan: { } plan } => plan.CycleSeconds,
             FixedTimeController f => f.NaturalCycleSeconds,
@@ -162,6 +171,7 @@ public sealed class IntersectionCoordinator : ReceiveActor
         var step = _validator.Step(t, decision);
         _monitor.Observe(step.State);
         ReportFallback();
+        ReportSupervisor();
 
         foreach (var v in step.Violations)
         {
@@ -253,6 +263,29 @@ public sealed class IntersectionCoordinator : ReceiveActor
     private CorridorAdvice? TakeAdvice(DateTimeOffset now) =>
         _settings.AcceptCorridorAdvice && _advice is { } offer && offer.ValidUntil > now && offer.IntersectionId == _id ? offer.Advice : null;
 
+    private ISignalController Adaptive => _supervisor?.Adaptive ?? _controller.Primary;
+
+    private void ReportSupervisor()
+    {
+        if (_supervisor is null || _supervisor.HandoverCount == _handoversSeen)
+        {
+            return;
+        }
+
+        _handoversSeen = _supervisor.HandoverCount;
+        var last = _supervisor.Handovers[^1];
+        SignalMetrics.SupervisorProgramme.WithLabels(_id).Set(last.To == SupervisorMode.Programme ? 1 : 0);
+        if (last.To == SupervisorMode.Programme)
+        {
+            SignalMetrics.SupervisorHandBacks.WithLabels(_id).Inc();
+            _log.Warning("Coordinator {0}: supervisor hands back to the programme until {1:F0} s: {2}", _id, last.UntilSeconds, last.Reason);
+        }
+        else
+        {
+            _log.Info("Coordinator {0}: supervisor gives {1} back control: {2}", _id, _supervisor.Adaptive.Name, last.Reason);
+        }
+    }
+
     private void ReportFallback()
     {
         SignalMetrics.StaleMovements.WithLabels(_id).Set(_controller.StaleMovements.Count);
@@ -275,7 +308,7 @@ public sealed class IntersectionCoordinator : ReceiveActor
 
     private void PublishOutflow()
     {
-        if (_outflowSubscribers.Count == 0 || _controller.Primary is not ScheduleDrivenController { Outflow: { } outflow } || ReferenceEquals(outflow, _published))
+        if (_outflowSubscribers.Count == 0 || Adaptive is not ScheduleDrivenController { Outflow: { } outflow } || ReferenceEquals(outflow, _published))
         {
             return;
         }

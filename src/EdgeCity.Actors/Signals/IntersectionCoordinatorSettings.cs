@@ -13,6 +13,12 @@ public sealed record IntersectionCoordinatorSettings(
     /// <summary>How often the coordinator decides: at least 10 Hz.</summary>
     public TimeSpan TickInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// Put the junction supervisor under an adaptive controller (default): it hands the intersection back to its
+    /// programme while the adaptive plan does worse.
+    /// </summary>
+    public bool Supervise { get; init; } = true;
+
     /// <summary>Data older than this is stale and puts its approach on the fallback.</summary>
     public TimeSpan StaleAfter { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -57,6 +57,9 @@ public sealed class JunctionSupervisor : ISignalController
     /// <summary>The latest hand-overs, oldest first (at most 64).</summary>
     public IReadOnlyList<SupervisorHandover> Handovers => _handovers;
 
+    /// <summary>Every hand-over so far, either way (the list keeps only the latest).</summary>
+    public long HandoverCount { get; private set; }
+
     /// <summary>How many times the junction was handed back to its programme.</summary>
     public int HandBacks { get; private set; }
 
@@ -159,6 +162,7 @@ public sealed class JunctionSupervisor : ISignalController
     {
         Mode = to;
         _modeSince = t;
+        HandoverCount++;
         if (_handovers.Count == KeptHandovers)
         {
             _handovers.RemoveAt(0);
