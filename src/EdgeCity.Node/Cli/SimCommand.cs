@@ -45,6 +45,7 @@ public static class SimCommand
         {
             config, net, routes, site, begin, end, controller, seeds, cameras, supervisor, report, baselines,
         };
+        command.Subcommands.Add(SimSuiteCommand.Build());
         command.SetAction(async (parse, ct) =>
         {
             SimScenario scenario;

@@ -10,10 +10,13 @@ namespace EdgeCity.Simulation.Control;
 /// </summary>
 public sealed record TripStatistics(double MeanDelaySeconds, double MeanWaitingSeconds, double MeanTripSeconds, int TripsCompleted, int Trips, double P95DelaySeconds)
 {
+    /// <summary>The longest time one vehicle spent standing (SUMO's waitingTime), seconds.</summary>
+    public double LongestWaitSeconds { get; init; }
+
     public static TripStatistics Read(string tripinfoPath)
     {
         var delays = new List<double>();
-        double waiting = 0, duration = 0;
+        double waiting = 0, duration = 0, longest = 0;
         var completed = 0;
         using var reader = XmlReader.Create(tripinfoPath, new XmlReaderSettings { IgnoreComments = true });
         while (reader.Read())
@@ -30,6 +33,7 @@ public sealed record TripStatistics(double MeanDelaySeconds, double MeanWaitingS
             var delay = Math.Max(0, Attr("departDelay")) + (departed ? Math.Max(0, Attr("timeLoss")) : 0);
             delays.Add(delay);
             waiting += Math.Max(0, Attr("waitingTime"));
+            longest = Math.Max(longest, Attr("waitingTime"));
             duration += departed ? Math.Max(0, Attr("duration")) : 0;
             if (Attr("arrival") >= 0 && reader.GetAttribute("vaporized") is null or "")
             {
@@ -44,6 +48,6 @@ public sealed record TripStatistics(double MeanDelaySeconds, double MeanWaitingS
 
         delays.Sort();
         var p95 = delays[Math.Min(delays.Count - 1, (int)Math.Ceiling(0.95 * delays.Count) - 1)];
-        return new TripStatistics(delays.Average(), waiting / delays.Count, duration / delays.Count, completed, delays.Count, p95);
+        return new TripStatistics(delays.Average(), waiting / delays.Count, duration / delays.Count, completed, delays.Count, p95) { LongestWaitSeconds = longest };
     }
 }

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using EdgeCity.Simulation.Control;
+
+namespace EdgeCity.Simulation.Suite;
+
+/// <summary>
+/// Runs every scenario of a suite for seeds 1..N under EdgeCity and SUMO's fixed and actuated control, writing each
+/// finished run to a JSON-lines file at once. Runs already in that file are not run again, so a suite cut short
+/// resumes where it stopped and never loses a finished seed.
+/// </summary>
+public sealed class SuiteRunner(string resultsFile, Action<string> log)
+{
+    private readonly Action<string> _log = log;
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>The results already in <paramref name="path"/> (none when it does not exist); a damaged line is named.</summary>
+    public static List<SuiteResult> ReadResults(string path, Action<string>? log = null)
+    {
+        var results = new List<SuiteResult>();
+        if (!File.Exists(path))
+        {
+            return results;
+        }
+
+        var n = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            n++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                results.Add(JsonSerializer.Deserialize<SuiteResult>(line, Json) ?? throw new JsonException("null"));
+            }
+            catch (JsonException ex)
+            {
+                // A line cut by a kill mid-write: that run is simply run again.
+                log?.Invoke($"{path}:{n}: unreadable result, run again ({ex.Message})");
+            }
+        }
+
+        return results;
+    }
+
+    public async Task<IReadOnlyList<SuiteResult>> RunAsync(IReadOnlyList<SuiteScenario> suite, int seeds, string controller, string workFolder, CancellationToken ct)
+    {
+        var results = ReadResults(resultsFile, _log);
+        var done = results.Select(r => (r.Scenario, r.Seed, r.Controller)).ToHashSet();
+        var edgecity = $"edgecity-{controller}";
+        var total = suite.Count * seeds * 3;
+        var finished = suite.Sum(s => Enumerable.Range(1, seeds).Sum(seed => new[] { edgecity, SumoBaseline.Fixed, SumoBaseline.Actuated }.Count(c => done.Contains((s.Name, seed, c)))));
+        var watch = Stopwatch.StartNew();
+        var ranNow = 0;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(resultsFile))!);
+        foreach (var entry in suite)
+        {
+            var (scenario, network) = entry.Scenario.Load();
+            foreach (var note in scenario.Notes)
+            {
+                _log($"{entry.Name}: note: {note}");
+            }
+
+            for (var seed = 1; seed <= seeds; seed++)
+            {
+                foreach (var name in new[] { edgecity, SumoBaseline.Fixed, SumoBaseline.Actuated })
+                {
+                    if (done.Contains((entry.Name, seed, name)))
+                    {
+                        continue;
+                    }
+
+                    ct.ThrowIfCancellationRequested();
+                    var work = Path.Combine(workFolder, $"{entry.Name}-{seed}-{name}");
+                    Directory.CreateDirectory(work);
+                    SimRunResult run;
+                    try
+                    {
+                        run = name == edgecity
+                            ? await ClosedLoop.RunAsync(scenario, network, controller, seed, work, null, ct)
+                            : await SumoBaseline.RunAsync(scenario, network, name == SumoBaseline.Actuated, seed, work, ct);
+                    }
+                    finally
+                    {
+                        TryDelete(work);
+                    }
+
+                    var result = new SuiteResult(entry.Name, seed, name, run.Trips.MeanDelaySeconds, run.Trips.P95DelaySeconds, run.Trips.LongestWaitSeconds,
+                        run.Trips.TripsCompleted, run.Trips.Trips, run.HandBacks, run.RuleBreaks.Count, run.PreventedDecisions, run.WallSeconds);
+                    await File.AppendAllTextAsync(resultsFile, JsonSerializer.Serialize(result, Json) + "\n", ct);
+                    results.Add(result);
+                    finished++;
+                    ranNow++;
+                    var eta = TimeSpan.FromSeconds(watch.Elapsed.TotalSeconds / ranNow * (total - finished));
+                    _log(string.Create(CultureInfo.InvariantCulture,
+                        $"[{finished}/{total}] {entry.Name} seed {seed} {name}: {result.MeanDelaySeconds:0.0} s mean delay, {result.TripsCompleted}/{result.Trips} trips, {result.WallSeconds:0} s wall{(result.HandBacks > 0 ? $", {result.HandBacks} hand-backs" : string.Empty)} (about {eta:hh\\:mm\\:ss} left)"));
+                }
+            }
+        }
+
+        return results;
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
