@@ -51,7 +51,7 @@ public sealed class IntersectionCoordinator : ReceiveActor
         _settings = settings;
         _id = settings.Timings.Model.IntersectionId;
         // The same chain as the simulator's junctions: adaptive controller, the supervisor that hands back to the
-        // programme when it does worse, the stale-data fallback, then the validator.
+        // fallback (actuated control on the programme) when it does worse, the stale-data fallback, then the validator.
         _supervisor = settings.Supervise ? JunctionSupervision.Supervise(settings.Controller, settings.Timings) : null;
         _controller = settings.Controller as FallbackController
             ?? new FallbackController((ISignalController?)_supervisor ?? settings.Controller, settings.Timings);
@@ -107,7 +107,7 @@ public sealed class IntersectionCoordinator : ReceiveActor
         }
 
         SignalMetrics.FallbackActive.WithLabels(_id).Set(0);
-        SignalMetrics.SupervisorProgramme.WithLabels(_id).Set(0);
+        SignalMetrics.SupervisorHandedBack.WithLabels(_id).Set(0);
         SignalMetrics.SupervisorHandBacks.WithLabels(_id);
         Send(_validator.Current, _settings.AdoptPhaseId is null ? "start-up: all red before the first phase" : $"start-up: adopted phase {_settings.AdoptPhaseId}", null, []);
 
@@ -274,11 +274,11 @@ public sealed class IntersectionCoordinator : ReceiveActor
 
         _handoversSeen = _supervisor.HandoverCount;
         var last = _supervisor.Handovers[^1];
-        SignalMetrics.SupervisorProgramme.WithLabels(_id).Set(last.To == SupervisorMode.Programme ? 1 : 0);
-        if (last.To == SupervisorMode.Programme)
+        SignalMetrics.SupervisorHandedBack.WithLabels(_id).Set(last.To == SupervisorMode.HandedBack ? 1 : 0);
+        if (last.To == SupervisorMode.HandedBack)
         {
             SignalMetrics.SupervisorHandBacks.WithLabels(_id).Inc();
-            _log.Warning("Coordinator {0}: supervisor hands back to the programme until {1:F0} s: {2}", _id, last.UntilSeconds, last.Reason);
+            _log.Warning("Coordinator {0}: supervisor hands back to actuated control until {1:F0} s: {2}", _id, last.UntilSeconds, last.Reason);
         }
         else
         {

@@ -15,14 +15,14 @@ internal static class SignalMetrics
         "1 while stale data has the intersection on its fallback (recall or fixed time), 0 otherwise.",
         new GaugeConfiguration { LabelNames = ["intersection"] });
 
-    public static readonly Gauge SupervisorProgramme = Metrics.CreateGauge(
-        "edgecity_signal_supervisor_programme",
-        "1 while the junction supervisor has handed the intersection back to its programme, 0 while the adaptive controller decides.",
+    public static readonly Gauge SupervisorHandedBack = Metrics.CreateGauge(
+        "edgecity_signal_supervisor_handed_back",
+        "1 while the junction supervisor has handed the intersection back to actuated control on its programme, 0 while the adaptive controller decides.",
         new GaugeConfiguration { LabelNames = ["intersection"] });
 
     public static readonly Counter SupervisorHandBacks = Metrics.CreateCounter(
         "edgecity_signal_supervisor_handbacks_total",
-        "Times the junction supervisor handed the intersection back to its programme because the adaptive plan did worse.",
+        "Times the junction supervisor handed the intersection back to actuated control on its programme because the adaptive plan did worse.",
         new CounterConfiguration { LabelNames = ["intersection"] });
 
     public static readonly Gauge StaleMovements = Metrics.CreateGauge(

@@ -36,7 +36,7 @@ public static class SimCommand
         };
         var supervisor = new Option<bool>("--supervisor")
         {
-            Description = "Put the junction supervisor under EdgeCity's adaptive controller, as on a box: it hands a junction back to its programme when the adaptive plan does worse (default on; off measures the controller alone).",
+            Description = "Put the junction supervisor under EdgeCity's adaptive controller, as on a box: it hands a junction back to actuated control on its programme's phases when the adaptive plan does worse (default on; off measures the controller alone).",
             DefaultValueFactory = _ => true,
         };
         var report = new Option<FileInfo?>("--report") { Description = "Write the report JSON here." };
@@ -185,7 +185,7 @@ public static class SimCommand
 
     private static void Print(SimRunResult r) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"seed {r.Seed} {r.Controller}: mean delay {r.Trips.MeanDelaySeconds:0.0} s, {r.Trips.TripsCompleted}/{r.Trips.Trips} trips completed, {r.WallSeconds:0.0} s wall{(r.HandBacks > 0 ? $", {r.HandBacks} hand-backs to the programme" : string.Empty)}"));
+            $"seed {r.Seed} {r.Controller}: mean delay {r.Trips.MeanDelaySeconds:0.0} s, {r.Trips.TripsCompleted}/{r.Trips.Trips} trips completed, {r.WallSeconds:0.0} s wall{(r.HandBacks > 0 ? $", {r.HandBacks} hand-backs to actuated control" : string.Empty)}"));
 
     private static void TryDelete(string folder)
     {

@@ -34,7 +34,7 @@ public static class ClosedLoop
         var time = traci.Time;
         var tick = Math.Max(0.01, time - t0);
         var close = JunctionSpacing.CloselySpaced(signals, network);
-        var junctions = signals.Select(s => new ControlledJunction(s, controller, time, tick, close.Contains(s.TrafficLight.Id), supervised)).ToList();
+        var junctions = signals.Select(s => new ControlledJunction(s, controller, time, tick, close.Contains(s.TrafficLight.Id), supervised, network)).ToList();
         var detectors = new SumoDetectors(traci, network, junctions.SelectMany(j => j.Lanes));
         measurement?.Start(traci, junctions);
         log?.Invoke($"seed {seed}: EdgeCity ({controller}) controls {junctions.Count} junctions ({close.Count} closely spaced), reading {detectors.LaneCount} lanes every {tick:0.##} s");
@@ -77,7 +77,7 @@ public static class ClosedLoop
         var handBacks = junctions.Where(j => j.Supervisor is { HandBacks: > 0 }).ToList();
         if (handBacks.Count > 0)
         {
-            log?.Invoke($"seed {seed}: the supervisor handed {handBacks.Count} of {junctions.Count} junctions back to their programme "
+            log?.Invoke($"seed {seed}: the supervisor handed {handBacks.Count} of {junctions.Count} junctions back to actuated control "
                 + $"({string.Join(", ", handBacks.Select(j => $"{j.TrafficLightId} x{j.Supervisor!.HandBacks}, first: {j.Supervisor.Handovers[0].Reason} at {j.Supervisor.Handovers[0].TimeSeconds:0} s"))})");
         }
 

@@ -23,14 +23,15 @@ public sealed class ControlledJunction
     /// <param name="startTime">Simulation seconds at the first tick.</param>
     /// <param name="tickSeconds">Simulation step.</param>
     /// <param name="closelySpaced">See <see cref="CloselySpaced"/>.</param>
+    /// <param name="network">The network, to watch short approaches further upstream (<see cref="MovementLanes.DetectionMeters"/>).</param>
     /// <param name="supervised">Put the <see cref="JunctionSupervisor"/> under an adaptive controller (the default, as on a box).</param>
-    public ControlledJunction(SumoSignalModel signal, string controller, double startTime, double tickSeconds, bool closelySpaced = false, bool supervised = true)
+    public ControlledJunction(SumoSignalModel signal, string controller, double startTime, double tickSeconds, bool closelySpaced = false, bool supervised = true, SumoNetwork? network = null)
     {
         TrafficLightId = signal.TrafficLight.Id;
         LinkCount = signal.TrafficLight.LinkCount;
         Timings = new SignalTimings(ControlBounds.Relax(signal.Model));
         CloselySpaced = closelySpaced;
-        Lanes = MovementLanes.Of(signal.TrafficLight, Timings.Model);
+        Lanes = MovementLanes.Of(signal.TrafficLight, Timings.Model, network);
         var adaptive = controller is "schedule"
             ? new ScheduleDrivenController(Timings, new SaturationFlows(Timings.Model), SumoSchedule with { FollowProgramClock = closelySpaced })
             : SignalControllers.Create(controller, Timings);

@@ -31,7 +31,7 @@ public sealed class SumoDetectors
     {
         _traci = traci;
         _network = network;
-        _lanes = movements.SelectMany(m => m.InLanes.Concat(m.OutLanes)).Distinct().Where(network.Lanes.ContainsKey).ToArray();
+        _lanes = movements.SelectMany(m => m.InLanes.Concat(m.OutLanes).Concat(m.Upstream.Select(u => u.LaneId))).Distinct().Where(network.Lanes.ContainsKey).ToArray();
     }
 
     /// <summary>How many lanes are read every step.</summary>
@@ -109,6 +109,26 @@ public sealed class SumoDetectors
             departed += _departures.TryGetValue(id, out var d) ? d.Count : 0;
         }
 
+        foreach (var up in movement.Upstream)
+        {
+            if (!_readings.TryGetValue(up.LaneId, out var r))
+            {
+                continue;
+            }
+
+            // A lane feeding several movements' lanes counts a share of its queue for each; its moving vehicles are
+            // arrivals only where they can go nowhere else.
+            queue += r.Halting * up.Share;
+            if (up.Share >= 1)
+            {
+                var limit = _network.Lanes[up.LaneId].Speed;
+                foreach (var (distance, speed) in r.Moving)
+                {
+                    approaching.Add(new ApproachingVehicle((distance + up.MetersToStopLine) / Math.Max(speed, limit / 3)));
+                }
+            }
+        }
+
         double room = 0;
         foreach (var id in movement.OutLanes)
         {
@@ -119,7 +139,8 @@ public sealed class SumoDetectors
             }
         }
 
-        if (movement.OutLanes.Count > 0 && room < BlockedRoomMeters)
+        // Full of standing vehicles, not merely short: a 12 m exit lane holding one moving car is not spillback.
+        if (movement.OutLanes.Count > 0 && room < BlockedRoomMeters && downstream > 0)
         {
             // Spillback: the exit lanes are full, so a green would discharge no one. Reporting the movement's demand
             // would only make controllers serve a blocked movement; it is reported as waiting, not servable.

@@ -147,7 +147,9 @@ public static class SumoSignalModelBuilder
             {
                 phaseId = p.Name is { Length: > 0 } name && phases.All(x => x.Id != name) ? name : $"p{first}";
                 var protectedGreens = movements.Where(g => g.Column.Length > first && g.Column[first] == 'G').Select(g => g.Movement.Id).ToHashSet();
-                var permissive = movements.Where(g => g.Column.Length > first && g.Column[first] is 'g' or 's').Select(g => g.Movement.Id).ToHashSet();
+                // 'o'/'O' (signal off: the link yields as at an unsignalised junction) is a permissive green: RiLSA's
+                // example 4 keeps a turn on 'o' all cycle; read as red it was never served (EdgeCity fixed 60 s, SUMO 30 s).
+                var permissive = movements.Where(g => g.Column.Length > first && g.Column[first] is 'g' or 's' or 'o' or 'O').Select(g => g.Movement.Id).ToHashSet();
                 YieldWhereTheJunctionSays(protectedGreens, permissive, conflicts, $"{program.TrafficLightId} step {first}", warnings);
 
                 // A programme that ends in the green it starts with serves that green once, across the cycle's wrap.

@@ -54,4 +54,19 @@ public sealed class SimScenarioSpec
         Assert.Contains(scenario.Notes, n => n.Contains("pasubio_busses.rou.xml, which does not exist"));
         Assert.All(network.TrafficLights.Values.Where(l => l.Programs.Count > 0), l => Assert.NotEqual("utopia", l.Programs[0].ProgramId));
     }
+
+    [Fact]
+    public void A_link_whose_signal_is_off_yields_and_is_a_permissive_green_not_a_red()
+    {
+        var (_, network) = SimScenario.FromConfig($"{RealWorld}/RiLSA_example4/run.sumo.cfg", null, null).Load();
+
+        var signal = SumoSignalModelBuilder.Build(network, "0");
+
+        // Link 8 shows 'o' (off, yield) all cycle except one green step where it has 'G'.
+        var offLink = signal.Model.Movements.Single(m => m.LinkIndices.Contains(8));
+        var protectedIn = signal.Model.Phases.Where(p => p.ProtectedGreens.Contains(offLink.Id)).ToList();
+        Assert.Single(protectedIn);
+        Assert.All(signal.Model.Phases.Except(protectedIn), p => Assert.Contains(offLink.Id, p.PermissiveGreens));
+        Assert.Empty(signal.Model.Check());
+    }
 }

@@ -5,11 +5,13 @@ namespace EdgeCity.Domain.Control.Supervision;
 
 /// <summary>
 /// The net under an adaptive controller: it watches what the junction's control achieves (<see cref="JunctionOutcomes"/>:
-/// the standing queue and how long each called movement waits) and hands the junction back to the programme the
-/// adaptive controller replaced when the adaptive plan does worse: a movement kept red longer than the programme ever
-/// would, or a window's mean queue above the programme's last measured one (before it was measured: above the
-/// previous window's) by <see cref="SupervisorSettings.WorseFactor"/> and some slack. A hand-back holds for a while
-/// (doubling after each failed retry), the programme's queue is measured meanwhile, and then the adaptive plan is
+/// the standing queue and how long each called movement waits) and hands the junction back to a fallback (see
+/// <see cref="JunctionSupervision"/>) when the adaptive plan does worse: a movement kept red longer than the programme
+/// ever would, or a window whose mean queue is above the fallback's last measured one (before it was measured: above
+/// the previous window's) by <see cref="SupervisorSettings.WorseFactor"/> and some slack while the flow it discharges
+/// is no higher. A queue that grows while more vehicles get through is demand building up, not a failing plan (SUMO's
+/// corridor game fills for its first minutes); a queue that grows while throughput stalls is. A hand-back holds for a while
+/// (doubling after each failed retry), the fallback's queue is measured meanwhile, and then the adaptive plan is
 /// tried again against it. Switching is safe at any tick: every decision still passes the validator.
 /// </summary>
 public sealed class JunctionSupervisor : ISignalController
@@ -17,7 +19,7 @@ public sealed class JunctionSupervisor : ISignalController
     private const int KeptHandovers = 64;
 
     private readonly ISignalController _adaptive;
-    private readonly ISignalController _programme;
+    private readonly ISignalController _fallback;
     private readonly SupervisorSettings _settings;
     private readonly JunctionOutcomes _outcomes;
     private readonly double _slack;
@@ -27,18 +29,20 @@ public sealed class JunctionSupervisor : ISignalController
     private double _modeSince = double.NaN;
     private double _holdUntil;
     private double _hold;
-    private double _programmeQueue = double.NaN;
+    private double _fallbackQueue = double.NaN;
+    private double _fallbackFlow = double.NaN;
     private double _previousQueue = double.NaN;
+    private double _previousFlow = double.NaN;
 
     /// <param name="adaptive">The controller on trial.</param>
-    /// <param name="programme">The programme it replaced (fixed time on the programme's clock, or actuated control).</param>
+    /// <param name="fallback">What decides while handed back (actuated control on the programme's phases, or the programme).</param>
     /// <param name="timings">The junction's signal timings (movements, approaches).</param>
     /// <param name="programmeCycleSeconds">The programme's cycle: a movement waits at most about this long under it.</param>
     /// <param name="settings">Windows, margins and holds.</param>
-    public JunctionSupervisor(ISignalController adaptive, ISignalController programme, SignalTimings timings, double programmeCycleSeconds, SupervisorSettings? settings = null)
+    public JunctionSupervisor(ISignalController adaptive, ISignalController fallback, SignalTimings timings, double programmeCycleSeconds, SupervisorSettings? settings = null)
     {
         _adaptive = adaptive;
-        _programme = programme;
+        _fallback = fallback;
         _settings = settings ?? new SupervisorSettings();
         var vehicles = timings.Model.Movements.Where(m => m.Kind == MovementKind.Vehicle).ToList();
         _outcomes = new JunctionOutcomes(vehicles.Select(m => m.Id));
@@ -60,11 +64,11 @@ public sealed class JunctionSupervisor : ISignalController
     /// <summary>Every hand-over so far, either way (the list keeps only the latest).</summary>
     public long HandoverCount { get; private set; }
 
-    /// <summary>How many times the junction was handed back to its programme.</summary>
+    /// <summary>How many times the junction was handed back to the fallback.</summary>
     public int HandBacks { get; private set; }
 
-    /// <summary>The programme's mean standing queue when it last ran, vehicles (NaN before it has run).</summary>
-    public double ProgrammeQueue => _programmeQueue;
+    /// <summary>The fallback's mean standing queue when it last ran, vehicles (NaN before it has run).</summary>
+    public double FallbackQueue => _fallbackQueue;
 
     public SignalDecision Decide(ControllerInput input)
     {
@@ -82,7 +86,7 @@ public sealed class JunctionSupervisor : ISignalController
         }
         else
         {
-            WatchProgramme(t);
+            WatchFallback(t);
         }
 
         if (Mode == SupervisorMode.Adaptive)
@@ -90,8 +94,8 @@ public sealed class JunctionSupervisor : ISignalController
             return _adaptive.Decide(input);
         }
 
-        var d = _programme.Decide(input);
-        return d with { Reason = $"programme until {_holdUntil:F0} s (supervisor: {_handovers[^1].Reason}): {d.Reason}" };
+        var d = _fallback.Decide(input);
+        return d with { Reason = $"handed back to {_fallback.Name} until {_holdUntil:F0} s (supervisor: {_handovers[^1].Reason}): {d.Reason}" };
     }
 
     private void JudgeAdaptive(double t)
@@ -107,29 +111,29 @@ public sealed class JunctionSupervisor : ISignalController
             return;
         }
 
-        var mean = _outcomes.WindowMeanQueue;
+        var (mean, flow) = (_outcomes.WindowMeanQueue, _outcomes.WindowMeanFlow);
         NextWindow(t);
-        foreach (var (reference, what) in new[] { (_programmeQueue, "the programme's"), (_previousQueue, "the previous window's") })
+        foreach (var (reference, referenceFlow, what) in new[] { (_fallbackQueue, _fallbackFlow, $"{_fallback.Name}'s"), (_previousQueue, _previousFlow, "the previous window's") })
         {
-            if (!double.IsNaN(reference) && mean > reference * _settings.WorseFactor + _slack)
+            if (!double.IsNaN(reference) && mean > reference * _settings.WorseFactor + _slack && flow <= referenceFlow)
             {
-                HandBack(t, string.Create(CultureInfo.InvariantCulture, $"mean queue {mean:F1} veh against {what} {reference:F1}"));
+                HandBack(t, string.Create(CultureInfo.InvariantCulture, $"mean queue {mean:F1} veh at {flow:F0} veh/h against {what} {reference:F1} veh at {referenceFlow:F0} veh/h"));
                 return;
             }
         }
 
-        _previousQueue = mean;
+        (_previousQueue, _previousFlow) = (mean, flow);
         if (t - _modeSince >= _settings.TrustAfterHolds * _hold)
         {
             _hold = _settings.HoldSeconds;
         }
     }
 
-    private void WatchProgramme(double t)
+    private void WatchFallback(double t)
     {
         if (t - _windowStart >= _settings.WindowSeconds)
         {
-            _programmeQueue = _outcomes.WindowMeanQueue;
+            (_fallbackQueue, _fallbackFlow) = (_outcomes.WindowMeanQueue, _outcomes.WindowMeanFlow);
             NextWindow(t);
         }
 
@@ -138,14 +142,14 @@ public sealed class JunctionSupervisor : ISignalController
             return;
         }
 
-        if (double.IsNaN(_programmeQueue) || _outcomes.WindowSpan >= _settings.WindowSeconds / 2)
+        if (double.IsNaN(_fallbackQueue) || _outcomes.WindowSpan >= _settings.WindowSeconds / 2)
         {
-            _programmeQueue = _outcomes.WindowMeanQueue;
+            (_fallbackQueue, _fallbackFlow) = (_outcomes.WindowMeanQueue, _outcomes.WindowMeanFlow);
         }
 
         NextWindow(t);
-        _previousQueue = double.NaN;
-        Switch(t, SupervisorMode.Adaptive, string.Create(CultureInfo.InvariantCulture, $"retrying {_adaptive.Name} against the programme's mean queue {_programmeQueue:F1} veh"), t);
+        (_previousQueue, _previousFlow) = (double.NaN, double.NaN);
+        Switch(t, SupervisorMode.Adaptive, string.Create(CultureInfo.InvariantCulture, $"retrying {_adaptive.Name} against {_fallback.Name}'s mean queue {_fallbackQueue:F1} veh"), t);
     }
 
     private void HandBack(double t, string reason)
@@ -155,7 +159,7 @@ public sealed class JunctionSupervisor : ISignalController
         _holdUntil = t + _hold;
         HandBacks++;
         NextWindow(t);
-        Switch(t, SupervisorMode.Programme, reason, _holdUntil);
+        Switch(t, SupervisorMode.HandedBack, reason, _holdUntil);
     }
 
     private void Switch(double t, SupervisorMode to, string reason, double until)

@@ -1,14 +1,14 @@
 namespace EdgeCity.Domain.Control.Supervision;
 
-/// <summary>When the <see cref="JunctionSupervisor"/> hands a junction back to its programme, and for how long.</summary>
+/// <summary>When the <see cref="JunctionSupervisor"/> hands a junction back to its fallback, and for how long.</summary>
 public sealed record SupervisorSettings
 {
     /// <summary>Outcomes are judged over windows of this length (mean queue per window).</summary>
     public double WindowSeconds { get; init; } = 120.0;
 
     /// <summary>
-    /// The adaptive plan fails when its window's mean queue exceeds the programme's last measured mean queue by this
-    /// factor plus <see cref="SlackVehiclesPerApproach"/>, or, before the programme was measured, its own previous window's.
+    /// The adaptive plan fails when its window's mean queue exceeds the fallback's last measured mean queue by this
+    /// factor plus <see cref="SlackVehiclesPerApproach"/>, or, before the fallback was measured, its own previous window's.
     /// </summary>
     public double WorseFactor { get; init; } = 1.2;
 

@@ -34,7 +34,7 @@ public sealed class JunctionSupervisorSpec
     }
 
     [Fact]
-    public void A_plan_that_starves_a_movement_is_handed_back_to_the_programme_which_serves_it()
+    public void A_plan_that_starves_a_movement_is_handed_back_to_actuated_control_which_serves_it()
     {
         var junction = new QueueJunction(Timings, QueueJunction.Poisson(new Random(3), Demand, 900));
         var supervisor = JunctionSupervision.Supervise(new HoldsNorthSouth(), Timings)!;
@@ -44,18 +44,18 @@ public sealed class JunctionSupervisorSpec
 
         Assert.Empty(supervised.RuleBreaks);
         var first = supervisor.Handovers[0];
-        Assert.Equal(SupervisorMode.Programme, first.To);
+        Assert.Equal(SupervisorMode.HandedBack, first.To);
         Assert.Matches(@"^ew(l)? kept red 1[2-9]\d s with a call \(limit 1[2-9]\d s\)$", first.Reason);
         Assert.Equal(first.TimeSeconds + 300, first.UntilSeconds, 6);
         // Retried after the hold, failed again before earning trust: the second hold is twice as long.
         Assert.Contains(supervisor.Handovers, h => h.To == SupervisorMode.Adaptive && h.TimeSeconds >= first.UntilSeconds);
-        Assert.Contains(supervisor.Handovers, h => h.To == SupervisorMode.Programme && h.UntilSeconds - h.TimeSeconds == 600);
+        Assert.Contains(supervisor.Handovers, h => h.To == SupervisorMode.HandedBack && h.UntilSeconds - h.TimeSeconds == 600);
         Assert.Empty(alone.Departures["ew"]);
         Assert.True(supervised.Departures["ew"].Count > 30, $"{supervised.Departures["ew"].Count} east-west departures");
     }
 
     [Fact]
-    public void A_plan_whose_queues_grow_past_the_programmes_is_handed_back_and_the_programmes_queue_is_measured()
+    public void A_plan_whose_queues_grow_is_handed_back_and_the_fallbacks_queue_is_measured()
     {
         var heavy = Demand.ToDictionary(kv => kv.Key, kv => kv.Value * 1.6);
         var junction = new QueueJunction(Timings, QueueJunction.Poisson(new Random(5), heavy, 1500));
@@ -64,8 +64,8 @@ public sealed class JunctionSupervisorSpec
         var alone = junction.Run(new SwitchesAtMinGreen(), 1500);
         var supervised = junction.Run(supervisor, 1500);
 
-        Assert.Contains(supervisor.Handovers, h => h.To == SupervisorMode.Programme && h.Reason.StartsWith("mean queue ", StringComparison.Ordinal));
-        Assert.False(double.IsNaN(supervisor.ProgrammeQueue));
+        Assert.Contains(supervisor.Handovers, h => h.To == SupervisorMode.HandedBack && h.Reason.StartsWith("mean queue ", StringComparison.Ordinal));
+        Assert.False(double.IsNaN(supervisor.FallbackQueue));
         Assert.True(supervised.MeanDelaySeconds < alone.MeanDelaySeconds * 0.9, $"supervised {supervised.MeanDelaySeconds:F1} s, alone {alone.MeanDelaySeconds:F1} s");
     }
 
@@ -83,8 +83,9 @@ public sealed class JunctionSupervisorSpec
     }
 
     [Fact]
-    public void Fixed_time_is_the_programme_already_and_is_not_supervised()
+    public void Fixed_time_and_actuated_control_are_fallbacks_already_and_are_not_supervised()
     {
         Assert.Null(JunctionSupervision.Supervise(new FixedTimeController(Timings), Timings));
+        Assert.Null(JunctionSupervision.Supervise(new ActuatedController(Timings), Timings));
     }
 }
