@@ -49,7 +49,29 @@ public static class SiteFile
             return SiteLoadResult.Failed(path, new SiteError("$", $"site file not found: {Path.GetFullPath(path)}"));
         }
 
-        return Parse(File.ReadAllText(path), path);
+        var result = Parse(File.ReadAllText(path), path);
+        return result.Site?.Twin is { } twin ? WithTwinFiles(result, twin, Path.GetDirectoryName(Path.GetFullPath(path))!) : result;
+    }
+
+    /// <summary>The twin's network and routes are read relative to the site file: a name that is not there is an error now, not at start-up.</summary>
+    private static SiteLoadResult WithTwinFiles(SiteLoadResult result, TwinDefinition twin, string folder)
+    {
+        var missing = new List<SiteError>();
+        void Check(string field, string file)
+        {
+            if (!string.IsNullOrWhiteSpace(file) && !File.Exists(Path.Combine(folder, file)))
+            {
+                missing.Add(new SiteError(field, $"{Path.Combine(folder, file)}: no such file"));
+            }
+        }
+
+        Check("$.twin.net", twin.Net);
+        for (var i = 0; i < twin.Routes.Count; i++)
+        {
+            Check($"$.twin.routes[{i}]", twin.Routes[i]);
+        }
+
+        return missing.Count == 0 ? result : new SiteLoadResult(result.Source, null, [.. result.Errors, .. missing]);
     }
 
     private static string FirstSentence(string message)

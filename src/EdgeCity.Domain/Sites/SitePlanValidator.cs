@@ -34,9 +34,13 @@ internal static class SitePlanValidator
                 errors.Add(new($"{pAt}.id", $"duplicate phase id '{p.Id}'"));
             }
 
-            if (p.MinGreenSeconds < 0 || p.MaxGreenSeconds < p.MinGreenSeconds)
+            if (p.MinGreenSeconds < 0)
             {
-                errors.Add(new($"{pAt}.maxGreenSeconds", $"bounds [{p.MinGreenSeconds}, {p.MaxGreenSeconds}] are invalid"));
+                errors.Add(new($"{pAt}.minGreenSeconds", $"must be 0 or more, was {p.MinGreenSeconds}"));
+            }
+            else if (p.MaxGreenSeconds < p.MinGreenSeconds)
+            {
+                errors.Add(new($"{pAt}.minGreenSeconds", $"{p.MinGreenSeconds} is above maxGreenSeconds {p.MaxGreenSeconds}"));
             }
             else if (p.GreenSeconds < p.MinGreenSeconds || p.GreenSeconds > p.MaxGreenSeconds)
             {

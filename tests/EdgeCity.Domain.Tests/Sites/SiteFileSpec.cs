@@ -100,4 +100,43 @@ public sealed class SiteFileSpec
 
         Assert.Contains("/nonexistent/site.json", Assert.Single(result.Errors).Message);
     }
+
+    [Fact]
+    public void A_twin_network_or_route_file_that_is_not_there_is_named_with_its_path()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"edgecity-site-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "here.rou.xml"), "<routes/>");
+            var path = Path.Combine(folder, "site.json");
+            File.WriteAllText(path, """
+                { "name": "s", "twin": { "net": "missing.net.xml", "routes": ["here.rou.xml", "gone.rou.xml"] },
+                  "intersections": [ { "id": "J1", "sumoTls": "J1", "approaches": [ { "id": "N" } ] } ] }
+                """);
+
+            var result = SiteFile.Load(path);
+
+            Assert.False(result.IsValid);
+            Assert.Equal(["$.twin.net", "$.twin.routes[1]"], result.Errors.Select(e => e.Path));
+            Assert.Equal($"{Path.Combine(folder, "missing.net.xml")}: no such file", result.Errors[0].Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_min_green_above_its_max_is_reported_on_the_min_with_both_values()
+    {
+        var result = SiteFile.Parse("""
+            { "name": "s", "intersections": [ { "id": "J1", "approaches": [ { "id": "N" } ],
+              "plan": { "cycleSeconds": 90, "phases": [ { "id": "p0", "greenSeconds": 35, "minGreenSeconds": 40, "maxGreenSeconds": 30 } ] } } ] }
+            """, "site.json");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("$.intersections[0].plan.phases[0].minGreenSeconds", error.Path);
+        Assert.Equal("40 is above maxGreenSeconds 30", error.Message);
+    }
 }

@@ -37,7 +37,13 @@ internal sealed class NodeProcess : IDisposable
     public static NodeProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "edgecity.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        // The node starts as from an operator's terminal, with SIGINT at its default: a test runner started in the
+        // background of a non-interactive shell ignores SIGINT, its children inherit that, and the node would then
+        // (rightly) ignore Ctrl-C. Python resets the disposition and execs dotnet in the same process.
+        var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])");
+        info.ArgumentList.Add("dotnet");
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
