@@ -18,7 +18,7 @@ public sealed partial class PrometheusScrapeSpec
     [
         "EdgeCityCameraDown", "EdgeCityMeasurementsStale", "EdgeCitySignalInputsStale", "EdgeCityFallbackActive",
         "EdgeCityNodeUnreachable", "EdgeCityClusterMemberUnreachable", "EdgeCityNodeNotInCluster",
-        "EdgeCityInferenceLatencyHigh", "EdgeCityModelDown", "EdgeCitySignalRuleBreak",
+        "EdgeCityInferenceLatencyHigh", "EdgeCityModelDown", "EdgeCitySignalRuleBreak", "EdgeCitySupervisorHandBack",
     ];
 
     [Fact]
