@@ -117,6 +117,40 @@ public sealed class IntersectionCoordinatorSpec : Akka.TestKit.Xunit2.TestKit
         Assert.Contains("edgecity_signal_fallback_active{intersection=\"fallback-x\"} 0", await ScrapeAsync());
     }
 
+    /// <summary>A broken adaptive plan: north-south for ever.</summary>
+    private sealed class HoldsNorthSouth : ISignalController
+    {
+        public string Name => "holds-ns";
+
+        public SignalDecision Decide(ControllerInput input) => new("NS", "holds-ns: NS for ever");
+    }
+
+    [Fact]
+    public async Task A_plan_that_starves_a_movement_is_handed_back_to_actuated_control_said_in_metrics_and_audit()
+    {
+        var timings = SignalTestModels.Cross("supervised-x");
+        var coordinator = await CoordinatorAsync(timings, new HoldsNorthSouth());
+        for (var s = 0; s < 200; s++)
+        {
+            Measure(coordinator, timings, queue: 3);
+            _time.AdvanceInSteps(TimeSpan.FromSeconds(1), Tick);
+        }
+
+        var status = await StatusAsync(coordinator);
+        await AwaitConditionAsync(() => Task.FromResult(_head.Commands.Count == status.Decisions + 1), TimeSpan.FromSeconds(5));
+        await _audit.DisposeAsync();
+
+        var metrics = await ScrapeAsync();
+        Assert.Contains("edgecity_signal_supervisor_handed_back{intersection=\"supervised-x\"} 1", metrics);
+        Assert.Contains("edgecity_signal_supervisor_handbacks_total{intersection=\"supervised-x\"} 1", metrics);
+        var reasons = _auditText.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("reason").GetString()!).ToList();
+        Assert.Contains(reasons, r => r.StartsWith("handed back to actuated until ", StringComparison.Ordinal) && r.Contains("kept red"));
+        // The fallback served the starved east-west movements, and no rule was broken on the way.
+        Assert.Contains(_head.Commands, c => c.State["ew"].IsGreen());
+        Assert.Equal(0, status.RuleBreaks);
+    }
+
     [Fact]
     public async Task Every_change_reaches_the_head_in_order_and_the_audit_log_as_json_lines_with_its_reason()
     {
