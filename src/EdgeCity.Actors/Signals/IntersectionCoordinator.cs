@@ -108,7 +108,17 @@ public sealed class IntersectionCoordinator : ReceiveActor
 
         SignalMetrics.FallbackActive.WithLabels(_id).Set(0);
         SignalMetrics.SupervisorHandedBack.WithLabels(_id).Set(0);
+
+        // Counters that must stay 0 export a 0 from the start: an alert on them must see a series, not nothing.
         SignalMetrics.SupervisorHandBacks.WithLabels(_id);
+        SignalMetrics.RuleBreaks.WithLabels(_id);
+        SignalMetrics.ControllerErrors.WithLabels(_id);
+        SignalMetrics.HeadErrors.WithLabels(_id);
+        SignalMetrics.Decisions.WithLabels(_id);
+        foreach (var rule in Enum.GetValues<ValidatorRule>())
+        {
+            SignalMetrics.ViolationsPrevented.WithLabels(_id, rule.ToString());
+        }
         Send(_validator.Current, _settings.AdoptPhaseId is null ? "start-up: all red before the first phase" : $"start-up: adopted phase {_settings.AdoptPhaseId}", null, []);
 
         // The timer thread only posts a message stamped with its time; all state stays on the actor.

@@ -200,6 +200,26 @@ public sealed class IntersectionCoordinatorSpec : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task Counters_that_must_stay_zero_export_a_zero_from_the_start()
+    {
+        await CoordinatorAsync(SignalTestModels.Cross("zeros-x"));
+
+        var text = await ScrapeAsync();
+        foreach (var series in new[]
+        {
+            "edgecity_signal_rule_breaks_total{intersection=\"zeros-x\"} 0",
+            "edgecity_signal_controller_errors_total{intersection=\"zeros-x\"} 0",
+            "edgecity_signal_head_errors_total{intersection=\"zeros-x\"} 0",
+            "edgecity_signal_supervisor_handbacks_total{intersection=\"zeros-x\"} 0",
+            "edgecity_validator_violations_prevented_total{intersection=\"zeros-x\",rule=\"ConflictingGreen\"} 0",
+            "edgecity_validator_violations_prevented_total{intersection=\"zeros-x\",rule=\"Clearance\"} 0",
+        })
+        {
+            Assert.Contains(series, text);
+        }
+    }
+
+    [Fact]
     public async Task Counts_the_violations_the_validator_prevented_by_rule()
     {
         var timings = SignalTestModels.Cross("violations-x");
@@ -213,9 +233,9 @@ public sealed class IntersectionCoordinatorSpec : Akka.TestKit.Xunit2.TestKit
         var status = await StatusAsync(coordinator);
         Assert.True(status.ViolationsPrevented >= 2);
         var text = await ScrapeAsync();
-        Assert.True(text.Contains("edgecity_validator_violations_prevented_total{intersection=\"violations-x\",rule=\"MaxGreen\"}"), text);
-        Assert.Contains("edgecity_validator_violations_prevented_total{intersection=\"violations-x\",rule=\"UnknownPhase\"}", text);
-        Assert.Contains("edgecity_validator_violations_prevented_total{intersection=\"violations-x\",rule=\"MaxGreen\"}", text);
+        // The series exist from the start (at 0); these two rules counted.
+        Assert.Matches("edgecity_validator_violations_prevented_total\\{intersection=\"violations-x\",rule=\"UnknownPhase\"\\} [1-9]", text);
+        Assert.Matches("edgecity_validator_violations_prevented_total\\{intersection=\"violations-x\",rule=\"MaxGreen\"\\} [1-9]", text);
         Assert.Matches("edgecity_signal_decisions_total\\{intersection=\"violations-x\"\\} [1-9]", text);
         Assert.Matches("edgecity_signal_phase\\{intersection=\"violations-x\"\\} [0-3]", text);
     }
