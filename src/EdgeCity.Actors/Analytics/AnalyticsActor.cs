@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using EdgeCity.Domain.Detection;
+using EdgeCity.Actors.Cameras;
 using EdgeCity.Domain.Measurements;
 
 namespace EdgeCity.Actors.Analytics;
@@ -19,13 +20,19 @@ public sealed class AnalyticsActor : ReceiveActor, IWithTimers
     private readonly bool _timed;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly string _camera;
+    private readonly bool _listen;
+    private bool _wasDown;
 
-    public AnalyticsActor(CameraAnalyticsSetup setup, IActorRef target, TimeProvider time, bool timed)
+    public AnalyticsActor(CameraAnalyticsSetup setup, IActorRef target, TimeProvider time, bool timed, bool listen = false)
     {
         _analyzer = new CameraTrafficAnalyzer(setup, time);
         _target = target;
         _timed = timed;
+        _listen = listen;
         _camera = setup.CameraId;
+        Receive<CameraStatus>(s => s.CameraId == _camera && s.State != CameraState.Starting, s =>
+            Self.Forward(s.State == CameraState.Up ? new CameraFeedUp(_camera) : new CameraFeedDown(_camera, s.Reason)));
+        Receive<CameraStatus>(_ => { });
 
         Receive<FrameDetections>(OnFrame);
         Receive<PublishMeasurements>(_ => Publish());
@@ -33,11 +40,13 @@ public sealed class AnalyticsActor : ReceiveActor, IWithTimers
         Receive<CameraFeedDown>(m => m.CameraId == _camera, m =>
         {
             _log.Warning("Camera {0} down: {1}", _camera, m.Reason);
+            _wasDown = true;
             _analyzer.MarkCameraDown(m.Reason);
         });
         Receive<CameraFeedUp>(m => m.CameraId == _camera, _ =>
         {
-            _log.Info("Camera {0} up again", _camera);
+            // "Again" only after it was down: a first connect is not a recovery.
+            _log.Info(_wasDown ? "Camera {0} up again" : "Camera {0} up", _camera);
             _analyzer.MarkCameraUp();
         });
     }
@@ -49,20 +58,46 @@ public sealed class AnalyticsActor : ReceiveActor, IWithTimers
     /// messages (tests, offline evaluation); otherwise the actor publishes every <see cref="MeasurementOptions.Interval"/>.
     /// </summary>
     public static Props Props(CameraAnalyticsSetup setup, IActorRef target, TimeProvider? time = null, bool timed = true) =>
-        Akka.Actor.Props.Create(() => new AnalyticsActor(setup, target, time ?? TimeProvider.System, timed));
+        Akka.Actor.Props.Create(() => new AnalyticsActor(setup, target, time ?? TimeProvider.System, timed, false));
+
+    /// <summary>
+    /// Props for a camera on the box: the actor takes its camera's detections and status from the event stream itself
+    /// (its <see cref="CameraActor"/> publishes them there), on the wall clock, and ignores other cameras'.
+    /// </summary>
+    public static Props Listening(CameraAnalyticsSetup setup, IActorRef target, TimeProvider time) =>
+        Akka.Actor.Props.Create(() => new AnalyticsActor(setup, target, time, true, true));
 
     protected override void PreStart()
     {
+        if (_listen)
+        {
+            Context.System.EventStream.Subscribe(Self, typeof(FrameDetections));
+            Context.System.EventStream.Subscribe(Self, typeof(CameraStatus));
+        }
+
         if (_timed)
         {
             Timers.StartPeriodicTimer("publish", PublishMeasurements.Instance, _analyzer.Setup.Measurement.Interval);
         }
     }
 
-    protected override void PostStop() => AnalyticsMetrics.TracksActive.WithLabels(_camera).Set(0);
+    protected override void PostStop()
+    {
+        if (_listen)
+        {
+            Context.System.EventStream.Unsubscribe(Self);
+        }
+
+        AnalyticsMetrics.TracksActive.WithLabels(_camera).Set(0);
+    }
 
     private void OnFrame(FrameDetections frame)
     {
+        if (frame.CameraId != _camera && _listen)
+        {
+            return; // the event stream carries every camera's frames
+        }
+
         if (frame.CameraId != _camera)
         {
             AnalyticsMetrics.FramesDropped.WithLabels(_camera, "wrong_camera").Inc();

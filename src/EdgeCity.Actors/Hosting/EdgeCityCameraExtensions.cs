@@ -16,6 +16,21 @@ public static class EdgeCityCameraExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Starts the site's whole camera path on this box: for every camera its analytics (reporting to its
+    /// intersection's coordinator, see <see cref="CameraAnalyticsStarter"/>), then its inference and camera actors.
+    /// Analytics subscribe before the cameras start, so no first frame or status is missed.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithEdgeCityCameraPath(this AkkaConfigurationBuilder builder, SiteDefinition site, CameraPipelineOptions options, SignalCoordinators coordinators)
+    {
+        builder.WithActors((system, _) =>
+        {
+            CameraAnalyticsStarter.Start(system, site, options, coordinators);
+            StartCameras(system, site.Cameras, options);
+        });
+        return builder;
+    }
+
     /// <summary>Starts inference and camera actors for <paramref name="cameras"/> under <paramref name="factory"/>; returns the camera actors by id.</summary>
     public static IReadOnlyDictionary<string, IActorRef> StartCameras(IActorRefFactory factory, IEnumerable<CameraDefinition> cameras, CameraPipelineOptions options)
     {

@@ -54,7 +54,7 @@ public static class NodeHost
                 .WithCorridorCoordinator(CorridorCoordinator.Props(SiteCorridor.Empty, TimeProvider.System));
             if (launch.Site is { Cameras.Count: > 0 } site)
             {
-                akka.WithEdgeCityCameras(site, cameraOptions); // a CameraActor per camera, an InferenceActor per model
+                akka.WithEdgeCityCameraPath(site, cameraOptions, signals.Coordinators); // per camera: analytics into its coordinator, a CameraActor; an InferenceActor per model
             }
         });
 

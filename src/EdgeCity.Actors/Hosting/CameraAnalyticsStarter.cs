@@ -1,0 +1,69 @@
+using Akka.Actor;
+using Akka.Event;
+using EdgeCity.Actors.Analytics;
+using EdgeCity.Actors.Cameras;
+using EdgeCity.Domain.Detection;
+using EdgeCity.Domain.Evaluation;
+using EdgeCity.Domain.Measurements;
+using EdgeCity.Domain.Sites;
+
+namespace EdgeCity.Actors.Hosting;
+
+/// <summary>
+/// On the box (<c>run --site</c>): one listening <see cref="AnalyticsActor"/> per camera, measuring from the site file's
+/// count lines, zones and calibration with its model's tracker settings and vehicle classes, reporting to the
+/// coordinator of the camera's intersection. A camera whose analytics cannot be set up (no calibration, a bad zone, no
+/// coordinator for its intersection on this box) is logged with the reason and left unmeasured; the rest run.
+/// </summary>
+public static class CameraAnalyticsStarter
+{
+    public static IReadOnlyDictionary<string, IActorRef> Start(ActorSystem system, SiteDefinition site, CameraPipelineOptions options, SignalCoordinators coordinators)
+    {
+        var log = Logging.GetLogger(system, typeof(CameraAnalyticsStarter));
+        var started = new Dictionary<string, IActorRef>(StringComparer.Ordinal);
+        var manifests = new Dictionary<string, ModelManifest?>(StringComparer.Ordinal);
+        foreach (var camera in site.Cameras)
+        {
+            if (!coordinators.ById.TryGetValue(camera.Intersection, out var coordinator))
+            {
+                log.Error("Camera {0}: intersection {1} has no coordinator on this node; its analytics are not started", camera.Id, camera.Intersection);
+                continue;
+            }
+
+            CameraAnalyticsSetup setup;
+            try
+            {
+                setup = SiteCameraSetup.For(site, camera.Id);
+                if (!manifests.TryGetValue(camera.Model, out var manifest))
+                {
+                    manifests[camera.Model] = manifest = ManifestOf(options.ModelsDirectory, camera.Model, log);
+                }
+
+                setup = manifest?.ApplyTo(setup) ?? setup;
+            }
+            catch (ArgumentException e)
+            {
+                log.Error("Camera {0}: analytics not started, {1}; intersection {2} gets no measurements from it", camera.Id, e.Message, camera.Intersection);
+                continue;
+            }
+
+            started[camera.Id] = system.ActorOf(AnalyticsActor.Listening(setup, coordinator, options.Time), "analytics-" + Uri.EscapeDataString(camera.Id));
+        }
+
+        return started;
+    }
+
+    private static ModelManifest? ManifestOf(string modelsDirectory, string model, ILoggingAdapter log)
+    {
+        try
+        {
+            return ModelManifestFile.Load(ModelManifestFile.PathOf(modelsDirectory, model));
+        }
+        catch (ModelManifestException e)
+        {
+            // The inference actor refuses the model and marks the camera down, saying why; the analytics keep defaults.
+            log.Warning("Model {0}: manifest not read for tracker thresholds and vehicle classes ({1}); defaults used", model, e.Message);
+            return null;
+        }
+    }
+}
