@@ -22,6 +22,7 @@ public sealed class AnalyticsActor : ReceiveActor, IWithTimers
     private readonly string _camera;
     private readonly bool _listen;
     private bool _wasDown;
+    private bool _sawFrame;
 
     public AnalyticsActor(CameraAnalyticsSetup setup, IActorRef target, TimeProvider time, bool timed, bool listen = false)
     {
@@ -124,6 +125,7 @@ public sealed class AnalyticsActor : ReceiveActor, IWithTimers
             return;
         }
 
+        _sawFrame = true;
         AnalyticsMetrics.Frames.WithLabels(_camera).Inc();
         AnalyticsMetrics.TracksActive.WithLabels(_camera).Set(result.Tracks.ActiveTracks);
         foreach (var c in result.Counts)
@@ -134,6 +136,13 @@ public sealed class AnalyticsActor : ReceiveActor, IWithTimers
 
     private void Publish()
     {
+        // Before its first frame a camera has measured nothing: a report now would tell the coordinator the approach
+        // is fresh and empty (and the operator's history zero flow), when the truth is "no data yet" (stale: recall).
+        if (!_sawFrame)
+        {
+            return;
+        }
+
         var measurements = _analyzer.Measure();
         foreach (var m in measurements)
         {

@@ -59,9 +59,9 @@ public static class ApiEndpoints
                 return Results.Problem(title: "Camera exists", detail: $"A camera with id '{camera.Id}' exists; remove it first or change its analytics.", statusCode: StatusCodes.Status409Conflict);
             }
 
-            var control = Cameras(system, services);
-            await control.StartAsync(camera);
-            return Results.Created($"/api/cameras/{camera.Id}", new { status = view.Cameras().First(c => c.Id == camera.Id), started = control.RunsCameras });
+            var control = Cameras(system, services, site);
+            var analytics = await control.StartAsync(camera);
+            return Results.Created($"/api/cameras/{camera.Id}", new { status = view.Cameras().First(c => c.Id == camera.Id), started = control.RunsCameras, analytics });
         });
         changes.MapDelete("/cameras/{id}", (string id, ActorSystem system, IServiceProvider services) =>
         {
@@ -70,7 +70,7 @@ public static class ApiEndpoints
                 return NotFound("camera", id);
             }
 
-            Cameras(system, services).Stop(id);
+            Cameras(system, services, site).Stop(id);
             return Results.NoContent();
         });
         changes.MapPut("/cameras/{id}/analytics", async (string id, HttpRequest request, ActorSystem system, IConfiguration config) =>
@@ -131,8 +131,8 @@ public static class ApiEndpoints
     private static List<Domain.Sites.ZoneDefinition> ToDefinitions(IReadOnlyList<Domain.Zones.LaneZone> zones) =>
         zones.Select(z => new Domain.Sites.ZoneDefinition { Id = z.Id, Lane = z.Lane, Polygon = z.Polygon.Select(p => (IReadOnlyList<double>)[p.X, p.Y]).ToList() }).ToList();
 
-    private static CameraControl Cameras(ActorSystem system, IServiceProvider services) =>
-        new(system, services.GetService<Actors.Cameras.CameraPipelineOptions>());
+    private static CameraControl Cameras(ActorSystem system, IServiceProvider services, Domain.Sites.SiteDefinition? site) =>
+        new(system, services.GetService<Actors.Cameras.CameraPipelineOptions>(), services.GetService<Actors.Hosting.SignalCoordinators>(), site);
 
     private static IResult NotFound(string what, string id) =>
         Results.Problem(title: $"Unknown {what}", detail: $"There is no {what} '{id}' on this node's site.", statusCode: StatusCodes.Status404NotFound);

@@ -9,4 +9,5 @@ public sealed record CameraPayload(
     string? Model,
     double? MaxFps,
     IReadOnlyList<CountLinePayload>? CountLines,
-    IReadOnlyList<ZonePayload>? Zones);
+    IReadOnlyList<ZonePayload>? Zones,
+    EdgeCity.Domain.Sites.CalibrationDefinition? Calibration = null);

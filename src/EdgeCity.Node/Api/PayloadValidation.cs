@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using EdgeCity.Domain.Counting;
+using EdgeCity.Domain.Evaluation;
 using EdgeCity.Domain.Geometry;
 using EdgeCity.Domain.Sites;
 using EdgeCity.Domain.Zones;
@@ -76,10 +77,24 @@ public static partial class PayloadValidation
         }
 
         var (lines, zones) = Analytics(new AnalyticsPayload(p.CountLines ?? [], p.Zones ?? []), errors, p.Approach);
+        if (p.Calibration is { } calibration && !errors.Any)
+        {
+            try
+            {
+                // The same check the analytics make when they start: a homography of 9 numbers, or 4+ point pairs that solve one.
+                SiteCameraSetup.For(new SiteDefinition { Cameras = [new CameraDefinition { Id = p.Id!, Approach = p.Approach!, Calibration = calibration }] }, p.Id!);
+            }
+            catch (ArgumentException e)
+            {
+                errors.Add("calibration", e.Message);
+            }
+        }
+
         return errors.Any
             ? null
             : new CameraDefinition
             {
+                Calibration = p.Calibration,
                 Id = p.Id!,
                 Source = p.Source!,
                 Intersection = p.Intersection!,

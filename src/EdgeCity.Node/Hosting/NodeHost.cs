@@ -47,6 +47,12 @@ public static class NodeHost
         }
 
         var cameraOptions = builder.Configuration.GetSection("EdgeCity:Cameras").Get<CameraPipelineOptions>() ?? new CameraPipelineOptions();
+        if (launch.Site is not null)
+        {
+            // This node runs its site's camera path, so cameras added through the API run here too (CameraControl).
+            builder.Services.AddSingleton(cameraOptions);
+        }
+
         builder.Services.AddAkka(clusterOptions.SystemName, (akka, _) =>
         {
             akka.WithEdgeCityCluster(clusterOptions)

@@ -142,11 +142,23 @@ public sealed class AnalyticsActorSpec : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void Before_its_first_frame_a_camera_reports_nothing_rather_than_an_empty_approach()
+    {
+        var coordinator = CreateTestProbe();
+        var actor = Start("cam-a6", coordinator);
+
+        actor.Tell(PublishMeasurements.Instance);
+
+        coordinator.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
     public void With_its_timer_the_actor_publishes_by_itself()
     {
         var coordinator = CreateTestProbe();
         var setup = Setup("cam-a5") with { Measurement = new MeasurementOptions { Interval = TimeSpan.FromMilliseconds(200) } };
-        Sys.ActorOf(AnalyticsActor.Props(setup, coordinator, TimeProvider.System));
+        var actor = Sys.ActorOf(AnalyticsActor.Props(setup, coordinator, TimeProvider.System));
+        actor.Tell(new FrameDetections("cam-a5", 1, TimeProvider.System.GetUtcNow(), 640, 720, []));
 
         var first = coordinator.ExpectMsg<ApproachMeasurement>(TimeSpan.FromSeconds(5));
         var second = coordinator.ExpectMsg<ApproachMeasurement>(TimeSpan.FromSeconds(5));

@@ -15,21 +15,48 @@ public sealed class RunSiteCameraSpec : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    /// <summary>The demo site's J1 without its twin, with camera J1-W_J1 (its lines, zones, calibration) on the clip.</summary>
-    private string FieldSite()
+    private const string Token = "run-site-spec-token-0123456789abcdef";
+
+    private static string Root => RepositoryRoot.FullName;
+
+    private static JsonObject DemoCamera()
     {
-        var root = RepositoryRoot.FullName;
-        var demo = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "deploy", "sites", "demo", "site.json")), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
-        var j1 = demo["intersections"]!.AsArray().Single(i => (string?)i!["id"] == "J1")!;
-        var approaches = new JsonArray(j1["approaches"]!.AsArray().Select(a => (JsonNode)new JsonObject { ["id"] = (string?)a!["id"], ["lanes"] = (int)a["lanes"]! }).ToArray());
+        var demo = JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "deploy", "sites", "demo", "site.json")), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
         var camera = demo["cameras"]!.AsArray().Single(c => (string?)c!["id"] == "J1-W_J1")!.DeepClone().AsObject();
         camera.Remove("pose");
-        camera["source"] = Path.Combine(root, "tests", "fixtures", "recordings", "J1-W_J1.mp4");
+        camera["source"] = Path.Combine(Root, "tests", "fixtures", "recordings", "J1-W_J1.mp4");
+        return camera;
+    }
+
+    private static NodeProcess StartNode(string site) => NodeProcess.Start(
+        new Dictionary<string, string>
+        {
+            ["EdgeCity__Http__Urls"] = "http://127.0.0.1:0",
+            ["EdgeCity__Cameras__ModelsDirectory"] = Path.Combine(Root, "models"),
+            ["EdgeCity__Api__Token"] = Token,
+        },
+        "run", "--site", site);
+
+    private static async Task<double> CountedAsync(HttpClient http, string camera) =>
+        Regex.Matches(await http.GetStringAsync("/metrics"), $@"^edgecity_vehicles_counted_total\{{camera=""{camera}"",line=""W_J1-in"",direction=""forward"",class=""\w+""\}} (\d+)", RegexOptions.Multiline)
+            .Sum(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+    private static async Task<double> CapturedAsync(HttpClient http, string camera) =>
+        Regex.Match(await http.GetStringAsync("/metrics"), $@"^edgecity_camera_frames_captured_total\{{camera=""{camera}""\}} (\d+)", RegexOptions.Multiline) is { Success: true } m
+            ? double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
+
+    /// <summary>The demo site's J1 without its twin, with camera J1-W_J1 (its lines, zones, calibration) on the clip.</summary>
+    private string FieldSite(bool withCamera = true)
+    {
+        var demo = JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "deploy", "sites", "demo", "site.json")), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
+        var j1 = demo["intersections"]!.AsArray().Single(i => (string?)i!["id"] == "J1")!;
+        var approaches = new JsonArray(j1["approaches"]!.AsArray().Select(a => (JsonNode)new JsonObject { ["id"] = (string?)a!["id"], ["lanes"] = (int)a["lanes"]! }).ToArray());
         var site = new JsonObject
         {
             ["name"] = "field-j1",
             ["intersections"] = new JsonArray(new JsonObject { ["id"] = "J1", ["controller"] = "schedule", ["approaches"] = approaches }),
-            ["cameras"] = new JsonArray(camera),
+            ["cameras"] = withCamera ? new JsonArray(DemoCamera()) : new JsonArray(),
         };
         var path = Path.Combine(_folder, "site.json");
         File.WriteAllText(path, site.ToJsonString());
@@ -39,10 +66,7 @@ public sealed class RunSiteCameraSpec : IDisposable
     [Fact]
     public async Task A_site_camera_on_a_clip_is_analysed_counted_and_feeds_its_intersections_coordinator()
     {
-        var site = FieldSite();
-        using var node = NodeProcess.Start(
-            new Dictionary<string, string> { ["EdgeCity__Http__Urls"] = "http://127.0.0.1:0", ["EdgeCity__Cameras__ModelsDirectory"] = Path.Combine(RepositoryRoot.FullName, "models") },
-            "run", "--site", site);
+        using var node = StartNode(FieldSite());
         var listening = await node.WaitForOutputAsync("Now listening on: ", TimeSpan.FromSeconds(60));
         using var http = new HttpClient { BaseAddress = new Uri(listening["Now listening on: ".Length..].Trim()) };
 
@@ -67,7 +91,61 @@ public sealed class RunSiteCameraSpec : IDisposable
         var west = j1.GetProperty("approaches").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "W_J1");
         Assert.Equal(JsonValueKind.Object, west.GetProperty("latest").ValueKind);
         Assert.DoesNotContain("W_J1", j1.GetProperty("staleMovements").EnumerateArray().Select(m => m.GetString()));
-        Assert.Contains("Camera J1-W_J1 up", node.Output);
+        await node.WaitForOutputAsync("Camera J1-W_J1 up", TimeSpan.FromSeconds(20));
         Assert.DoesNotContain("up again", node.Output);
+    }
+
+    [Fact]
+    public async Task A_camera_added_through_the_api_runs_its_whole_path_and_removing_it_stops_its_decoder()
+    {
+        using var node = StartNode(FieldSite(withCamera: false));
+        var listening = await node.WaitForOutputAsync("Now listening on: ", TimeSpan.FromSeconds(60));
+        using var http = new HttpClient { BaseAddress = new Uri(listening["Now listening on: ".Length..].Trim()) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+        var camera = DemoCamera();
+        camera["id"] = "added-w";
+        camera["countLines"]![0]!["id"] = "W_J1-in";
+
+        var created = await http.PostAsync("/api/cameras", new StringContent(camera.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.True(created.StatusCode == System.Net.HttpStatusCode.Created, await created.Content.ReadAsStringAsync() + node.Output);
+        using (var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync()))
+        {
+            Assert.True(body.RootElement.GetProperty("started").GetBoolean());
+            Assert.True(body.RootElement.GetProperty("analytics").GetBoolean());
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (await CountedAsync(http, "added-w") < 3)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the added camera counted nothing within 90 s:\n" + node.Output);
+            await Task.Delay(1000);
+        }
+
+        var deleted = await http.DeleteAsync("/api/cameras/added-w");
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
+
+        // Its decoder stops: the captured-frame count stands still.
+        await Task.Delay(2000);
+        var stopped = await CapturedAsync(http, "added-w");
+        await Task.Delay(3000);
+        Assert.Equal(stopped, await CapturedAsync(http, "added-w"));
+    }
+
+    [Fact]
+    public async Task A_camera_whose_calibration_solves_nothing_is_refused_naming_the_field()
+    {
+        using var node = StartNode(FieldSite(withCamera: false));
+        var listening = await node.WaitForOutputAsync("Now listening on: ", TimeSpan.FromSeconds(60));
+        using var http = new HttpClient { BaseAddress = new Uri(listening["Now listening on: ".Length..].Trim()) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+        var camera = DemoCamera();
+        camera["id"] = "bad-calibration";
+        camera["calibration"] = new JsonObject { ["homography"] = new JsonArray(1, 0, 0) };
+
+        var answer = await http.PostAsync("/api/cameras", new StringContent(camera.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Contains("calibration", await answer.Content.ReadAsStringAsync());
     }
 }
