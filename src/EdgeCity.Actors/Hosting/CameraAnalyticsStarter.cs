@@ -47,7 +47,13 @@ public static class CameraAnalyticsStarter
                 continue;
             }
 
-            started[camera.Id] = system.ActorOf(AnalyticsActor.Listening(setup, coordinator, options.Time), "analytics-" + Uri.EscapeDataString(camera.Id));
+            var analytics = system.ActorOf(AnalyticsActor.Listening(setup, coordinator, options.Time), "analytics-" + Uri.EscapeDataString(camera.Id));
+
+            // Subscribed here, synchronously: the actor's own PreStart may run after its camera has published its
+            // first status and frames (it subscribes there too, for restarts; a second subscription is a no-op).
+            system.EventStream.Subscribe(analytics, typeof(FrameDetections));
+            system.EventStream.Subscribe(analytics, typeof(CameraStatus));
+            started[camera.Id] = analytics;
         }
 
         return started;
