@@ -11,6 +11,9 @@ public sealed class ApiToken(IConfiguration configuration) : IEndpointFilter
 {
     public const string ConfigurationKey = "EdgeCity:Api:Token";
 
+    /// <summary>A token anyone could guess is no guard: shorter ones disable changes instead.</summary>
+    public const int MinimumLength = 16;
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var expected = configuration[ConfigurationKey];
@@ -19,6 +22,14 @@ public sealed class ApiToken(IConfiguration configuration) : IEndpointFilter
             return Results.Problem(
                 title: "Changes are disabled: no API token is configured",
                 detail: $"Set {ConfigurationKey} (environment variable EdgeCity__Api__Token, or appsettings.json) to a long random secret, restart the node, and send it as 'Authorization: Bearer <token>'.",
+                statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        if (expected.Trim().Length < MinimumLength)
+        {
+            return Results.Problem(
+                title: "Changes are disabled: the API token is too short",
+                detail: $"{ConfigurationKey} has {expected.Trim().Length} characters; at least {MinimumLength} are required. Set it to a long random secret (for example: openssl rand -hex 24) and restart the node.",
                 statusCode: StatusCodes.Status403Forbidden);
         }
 

@@ -11,7 +11,8 @@ namespace EdgeCity.Node.Api;
 /// <summary>Reads and checks API payloads; every error names the field it is about.</summary>
 public static partial class PayloadValidation
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Unknown fields are errors here as in site files: a typo ("maxFPS") must not be silently ignored.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
 
     /// <summary>Reads a JSON body; a malformed one becomes a problem naming where the JSON broke.</summary>
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request)
@@ -32,9 +33,43 @@ public static partial class PayloadValidation
         catch (JsonException e)
         {
             var errors = new PayloadErrors();
-            errors.Add(e.Path is { Length: > 0 } p ? p : "$", e.Message);
+            var (field, message) = Explain(e, typeof(T));
+            errors.Add(field, message);
             return (null, errors.ToProblem("The request body is not valid JSON for this call"));
         }
+    }
+
+    /// <summary>The field and a message in the API's words, not the serializer's (which names .NET types).</summary>
+    private static (string Field, string Message) Explain(JsonException e, Type payload)
+    {
+        var path = e.Path is { Length: > 0 } p ? p : "$";
+        var unknown = Regex.Match(e.Message, "The JSON property '([^']+)' could not be mapped");
+        if (unknown.Success)
+        {
+            return (unknown.Groups[1].Value, "unknown field");
+        }
+
+        var convert = Regex.Match(e.Message, @"could not be converted to ([\w.`\[\]]+)");
+        if (convert.Success)
+        {
+            // The serializer names the record being built, not the field: the field's own type says what was expected.
+            var name = path.Split('.', '[')[^1];
+            var property = payload.GetProperties().FirstOrDefault(x => string.Equals(x.Name, name, StringComparison.OrdinalIgnoreCase));
+            var type = property?.PropertyType.ToString() ?? convert.Groups[1].Value;
+            var expected = type switch
+            {
+                _ when type.Contains("Double", StringComparison.Ordinal) || type.Contains("Int", StringComparison.Ordinal) => "a number",
+                _ when type.Contains("String", StringComparison.Ordinal) => "a string",
+                _ when type.Contains("List", StringComparison.Ordinal) || type.Contains("[]", StringComparison.Ordinal) => "an array",
+                _ when type.Contains("Boolean", StringComparison.Ordinal) => "true or false",
+                _ => "an object",
+            };
+            return (path, $"must be {expected}");
+        }
+
+        var line = e.LineNumber is { } l ? $" (line {l + 1}, byte {e.BytePositionInLine + 1})" : string.Empty;
+        var cut = e.Message.IndexOf(" Path:", StringComparison.Ordinal);
+        return (path, (cut > 0 ? e.Message[..cut] : e.Message) + line);
     }
 
     public static CameraDefinition? Camera(CameraPayload p, SiteDefinition? site, PayloadErrors errors)
@@ -47,6 +82,10 @@ public static partial class PayloadValidation
         if (string.IsNullOrWhiteSpace(p.Source))
         {
             errors.Add("source", "required: an rtsp:// or http:// URL, a file path or a /dev/video device");
+        }
+        else if (CameraSourceRule.Check(p.Source) is { } refused)
+        {
+            errors.Add("source", refused);
         }
 
         if (string.IsNullOrWhiteSpace(p.Intersection))

@@ -65,6 +65,17 @@ public static class NodeHost
         });
 
         var app = builder.Build();
+        app.Use((context, next) =>
+        {
+            // The dashboard is never framed by another site, responses are never sniffed into another type, and no
+            // page of the box leaks its address to a link it opens.
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.ContentSecurityPolicy = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
+            return next(context);
+        });
         app.UseHttpMetrics();
         NodeInfoMetric.Publish(launch, clusterOptions);
         app.MapHealthEndpoints();

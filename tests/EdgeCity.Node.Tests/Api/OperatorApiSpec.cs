@@ -61,6 +61,39 @@ public sealed class OperatorApiSpec
             await node.Http.PostAsync("/api/cameras", Json("""{"id":"cam-new","source":"rtsp://10.0.0.9/stream","intersection":"J9","approach":"x"}""")),
             HttpStatusCode.BadRequest);
         Assert.Contains("J9", unknown.GetProperty("errors").GetProperty("intersection")[0].GetString());
+
+        // Every error at once, in the API's words: an unknown field, a wrong type, a source that is no camera.
+        var x = node.Site.Intersections[0];
+        var typo = await ProblemAsync(
+            await node.Http.PostAsync("/api/cameras", Json($$"""{"id":"cam-typo","source":"rtsp://10.0.0.9/s","intersection":"{{x.Id}}","approach":"{{x.Approaches[0].Id}}","bogus":1}""")),
+            HttpStatusCode.BadRequest);
+        Assert.Equal("unknown field", typo.GetProperty("errors").GetProperty("bogus")[0].GetString());
+        var type = await ProblemAsync(
+            await node.Http.PostAsync("/api/cameras", Json($$"""{"id":"cam-type","source":"rtsp://10.0.0.9/s","intersection":"{{x.Id}}","approach":"{{x.Approaches[0].Id}}","maxFps":"fast"}""")),
+            HttpStatusCode.BadRequest);
+        Assert.Equal("must be a number", type.GetProperty("errors").GetProperty("$.maxFps")[0].GetString());
+        foreach (var (source, says) in new[] { ("/etc/passwd", "not a video file"), ("file:///etc/passwd", "absolute path"), ("/srv/clips/../../etc/x.mp4", "without '..'"), ("ftp://cam/x", "not a camera stream") })
+        {
+            var refused = await ProblemAsync(
+                await node.Http.PostAsync("/api/cameras", Json($$"""{"id":"cam-src","source":"{{source}}","intersection":"{{x.Id}}","approach":"{{x.Approaches[0].Id}}"}""")),
+                HttpStatusCode.BadRequest);
+            Assert.Contains(says, refused.GetProperty("errors").GetProperty("source")[0].GetString());
+        }
+    }
+
+    [Fact]
+    public async Task A_token_anyone_could_guess_disables_changes_and_every_answer_carries_the_security_headers()
+    {
+        await using var node = await OperatorNode.StartAsync(token: "x");
+        node.Http.DefaultRequestHeaders.Authorization = new("Bearer", "x");
+
+        var problem = await ProblemAsync(await node.Http.DeleteAsync("/api/cameras/cam-N1_J1"), HttpStatusCode.Forbidden);
+        Assert.Contains("at least 16", problem.GetProperty("detail").GetString());
+
+        var page = await node.Http.GetAsync("/api/cameras");
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", page.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", page.Headers.GetValues("Content-Security-Policy").Single());
     }
 
     [Fact]
@@ -78,7 +111,7 @@ public sealed class OperatorApiSpec
         var addedBody = await added.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(addedBody.GetProperty("started").GetBoolean());
         Assert.False(addedBody.GetProperty("analytics").GetBoolean());
-        Assert.Equal(HttpStatusCode.Conflict, (await node.Http.PostAsync("/api/cameras", Json($$"""{"id":"cam-extra","source":"x","intersection":"{{x.Id}}","approach":"{{x.Approaches[0].Id}}"}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await node.Http.PostAsync("/api/cameras", Json($$"""{"id":"cam-extra","source":"rtsp://10.0.0.10/other","intersection":"{{x.Id}}","approach":"{{x.Approaches[0].Id}}"}"""))).StatusCode);
         var listed = await node.Http.GetFromJsonAsync<JsonElement>("/api/cameras");
         var extra = listed.EnumerateArray().Single(c => c.GetProperty("id").GetString() == "cam-extra");
         Assert.Equal(1, extra.GetProperty("countLines").GetInt32());
