@@ -30,8 +30,19 @@ public static class ApiEndpoints
         api.MapGet("/cluster", (ActorSystem system) => ClusterView.Of(system));
         api.MapGet("/map", () => map.Value);
         api.MapGet("/intersections", () => view.Intersections(withTimeline: false));
-        api.MapGet("/intersections/{id}", (string id, int? audit) =>
-            view.Intersection(id, Math.Clamp(audit ?? 20, 0, 100)) is { } x ? Results.Ok(x) : NotFound("intersection", id));
+        api.MapGet("/intersections/{id}", (string id, string? audit) =>
+        {
+            // Parsed here, not bound: a bad value gets a problem naming the parameter, not an empty 400.
+            if (audit is not null && !int.TryParse(audit, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                var errors = new PayloadErrors();
+                errors.Add("audit", $"must be a whole number of audit records (0-100), was '{audit}'");
+                return errors.ToProblem("The query is not valid");
+            }
+
+            var records = audit is null ? 20 : int.Parse(audit, System.Globalization.CultureInfo.InvariantCulture);
+            return view.Intersection(id, Math.Clamp(records, 0, 100)) is { } x ? Results.Ok(x) : NotFound("intersection", id);
+        });
         api.MapGet("/cameras", () => view.Cameras());
         api.MapGet("/cameras/{id}", (string id) =>
             view.Cameras().FirstOrDefault(c => c.Id == id) is { } c ? Results.Ok(new { status = c, definition = view.Camera(id) }) : NotFound("camera", id));

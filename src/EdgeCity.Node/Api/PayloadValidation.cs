@@ -14,6 +14,9 @@ public static partial class PayloadValidation
     // Unknown fields are errors here as in site files: a typo ("maxFPS") must not be silently ignored.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
 
+    /// <summary>The largest request body the node reads (Kestrel's limit, set by the host).</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
+
     /// <summary>Reads a JSON body; a malformed one becomes a problem naming where the JSON broke.</summary>
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request)
         where T : class
@@ -29,6 +32,13 @@ public static partial class PayloadValidation
             }
 
             return (value, null);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, Results.Problem(
+                title: "The request body is too large",
+                detail: $"API bodies are at most {MaxBodyBytes / 1024} KiB; a camera or its analytics take a few.",
+                statusCode: StatusCodes.Status413PayloadTooLarge));
         }
         catch (JsonException e)
         {

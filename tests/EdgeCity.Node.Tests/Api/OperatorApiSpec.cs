@@ -82,6 +82,21 @@ public sealed class OperatorApiSpec
     }
 
     [Fact]
+    public async Task A_bad_query_and_an_oversized_body_get_problem_details_not_empty_answers()
+    {
+        await using var node = await OperatorNode.StartAsync(Token);
+        node.Http.DefaultRequestHeaders.Authorization = new("Bearer", Token);
+        var x = node.Site.Intersections[0];
+
+        var query = await ProblemAsync(await node.Http.GetAsync($"/api/intersections/{x.Id}?audit=abc"), HttpStatusCode.BadRequest);
+        Assert.Contains("'abc'", query.GetProperty("errors").GetProperty("audit")[0].GetString());
+
+        var huge = "{\"countLines\":[],\"pad\":\"" + new string('x', 2 * 1024 * 1024) + "\"}";
+        var tooLarge = await ProblemAsync(await node.Http.PutAsync($"/api/cameras/{node.Site.Cameras[0].Id}/analytics", Json(huge)), HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("1024 KiB", tooLarge.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task A_token_anyone_could_guess_disables_changes_and_every_answer_carries_the_security_headers()
     {
         await using var node = await OperatorNode.StartAsync(token: "x");
