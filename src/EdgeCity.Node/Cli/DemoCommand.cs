@@ -41,14 +41,24 @@ public static class DemoCommand
                 return 2;
             }
 
-            var app = NodeHost.Build(new NodeLaunch
+            WebApplication app;
+            try
             {
-                Mode = "demo",
-                HttpUrls = $"http://127.0.0.1:{parse.GetValue(port)}",
-                ClusterPort = 0,
-                Controller = name,
-                Cameras = onCameras,
-            });
+                app = NodeHost.Build(new NodeLaunch
+                {
+                    Mode = "demo",
+                    HttpUrls = $"http://127.0.0.1:{parse.GetValue(port)}",
+                    ClusterPort = 0,
+                    Controller = name,
+                    Cameras = onCameras,
+                });
+            }
+            catch (NodeConfigurationException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 2;
+            }
+
             await app.RunAsync();
             return 0;
         });

@@ -28,7 +28,17 @@ public static class RunCommand
                 return 0;
             }
 
-            var app = NodeHost.Build(new NodeLaunch { Mode = "run", Site = result.Site, SitePath = file.FullName });
+            WebApplication app;
+            try
+            {
+                app = NodeHost.Build(new NodeLaunch { Mode = "run", Site = result.Site, SitePath = file.FullName });
+            }
+            catch (NodeConfigurationException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 2;
+            }
+
             await app.RunAsync();
             return 0;
         });

@@ -47,7 +47,7 @@ public static class NodeHost
             builder.Services.AddHostedService<DemoLoop>();
         }
 
-        var cameraOptions = builder.Configuration.GetSection("EdgeCity:Cameras").Get<CameraPipelineOptions>() ?? new CameraPipelineOptions();
+        var cameraOptions = CheckedCameraOptions(builder.Configuration);
         if (launch.Site is not null)
         {
             // This node runs its site's camera path, so cameras added through the API run here too (CameraControl).
@@ -85,5 +85,25 @@ public static class NodeHost
         app.MapEdgeCityApi();
         app.MapDashboard();
         return app;
+    }
+
+    /// <summary>The camera options, bound and checked; a bad value stops the node here with the key and its source.</summary>
+    private static CameraPipelineOptions CheckedCameraOptions(IConfiguration configuration)
+    {
+        CameraPipelineOptions options;
+        try
+        {
+            options = configuration.GetSection(CameraOptionsCheck.Section).Get<CameraPipelineOptions>() ?? new CameraPipelineOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder's message names the key ("Failed to convert configuration value at 'EdgeCity:Cameras:MaxBatch'...").
+            throw new NodeConfigurationException($"configuration is not valid: {e.Message}");
+        }
+
+        var problems = CameraOptionsCheck.Problems(options, configuration);
+        return problems.Count == 0
+            ? options
+            : throw new NodeConfigurationException("configuration is not valid:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)));
     }
 }

@@ -37,6 +37,29 @@ public sealed class CliSpec
         }
     }
 
+    [Fact]
+    public async Task Bad_camera_settings_stop_the_node_at_start_naming_each_key_and_where_it_was_set()
+    {
+        var site = Path.Combine(Path.GetTempPath(), $"site-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(site, """{ "name": "x", "intersections": [ { "id": "J1", "approaches": [ { "id": "N" } ] } ] }""");
+        try
+        {
+            using var node = NodeProcess.Start(
+                new Dictionary<string, string> { ["EdgeCity__Cameras__Providers__0"] = "gpu", ["EdgeCity__Cameras__MaxBatch"] = "0" },
+                "run", "--site", site);
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await node.Process.WaitForExitAsync(cts.Token);
+
+            Assert.Equal(2, node.Process.ExitCode);
+            Assert.Contains("EdgeCity:Cameras:Providers:0: 'gpu' is not an execution provider (known: tensorrt, cuda, cpu) (set in environment variable EdgeCity__Cameras__Providers__0)", node.Output);
+            Assert.Contains("EdgeCity:Cameras:MaxBatch: must be 1 to 256, was 0", node.Output);
+        }
+        finally
+        {
+            File.Delete(site);
+        }
+    }
+
     [Theory]
     [InlineData(SigInt)]
     [InlineData(SigTerm)]
