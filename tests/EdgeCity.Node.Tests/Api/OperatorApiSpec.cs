@@ -91,8 +91,14 @@ public sealed class OperatorApiSpec
         var query = await ProblemAsync(await node.Http.GetAsync($"/api/intersections/{x.Id}?audit=abc"), HttpStatusCode.BadRequest);
         Assert.Contains("'abc'", query.GetProperty("errors").GetProperty("audit")[0].GetString());
 
-        var huge = "{\"countLines\":[],\"pad\":\"" + new string('x', 2 * 1024 * 1024) + "\"}";
-        var tooLarge = await ProblemAsync(await node.Http.PutAsync($"/api/cameras/{node.Site.Cameras[0].Id}/analytics", Json(huge)), HttpStatusCode.RequestEntityTooLarge);
+        // Expect: 100-continue, so the client waits for the server's answer before sending the body: the node refuses it
+        // from its declared length, and the test never races the server closing the connection mid-upload.
+        var huge = "{\"countLines\":[],\"pad\":\"" + new string('x', 1100 * 1024) + "\"}";
+        using var upload = new HttpRequestMessage(HttpMethod.Put, $"/api/cameras/{node.Site.Cameras[0].Id}/analytics") { Content = Json(huge) };
+        upload.Headers.ExpectContinue = true;
+        upload.Headers.Authorization = new("Bearer", Token);
+        using var patient = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(60) }) { BaseAddress = node.Http.BaseAddress };
+        var tooLarge = await ProblemAsync(await patient.SendAsync(upload), HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("1024 KiB", tooLarge.GetProperty("detail").GetString());
     }
 
