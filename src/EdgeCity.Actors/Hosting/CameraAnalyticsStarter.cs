@@ -36,7 +36,7 @@ public static class CameraAnalyticsStarter
                 setup = SiteCameraSetup.For(site, camera.Id);
                 if (!manifests.TryGetValue(camera.Model, out var manifest))
                 {
-                    manifests[camera.Model] = manifest = ManifestOf(options.ModelsDirectory, camera.Model, log);
+                    manifests[camera.Model] = manifest = ManifestOf(options.ModelsDirectory, camera.Model, m => log.Warning(m));
                 }
 
                 setup = manifest?.ApplyTo(setup) ?? setup;
@@ -59,7 +59,11 @@ public static class CameraAnalyticsStarter
         return started;
     }
 
-    private static ModelManifest? ManifestOf(string modelsDirectory, string model, ILoggingAdapter log)
+    /// <summary>
+    /// A model's manifest for the analytics (tracker thresholds, vehicle classes), or null with a warning: the inference
+    /// actor refuses such a model and marks its cameras down, saying why; the analytics keep their defaults.
+    /// </summary>
+    public static ModelManifest? ManifestOf(string modelsDirectory, string model, Action<string> warn)
     {
         try
         {
@@ -67,8 +71,7 @@ public static class CameraAnalyticsStarter
         }
         catch (ModelManifestException e)
         {
-            // The inference actor refuses the model and marks the camera down, saying why; the analytics keep defaults.
-            log.Warning("Model {0}: manifest not read for tracker thresholds and vehicle classes ({1}); defaults used", model, e.Message);
+            warn($"Model {model}: manifest not read for tracker thresholds and vehicle classes ({e.Message}); defaults used");
             return null;
         }
     }

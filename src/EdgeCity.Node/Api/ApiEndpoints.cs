@@ -33,14 +33,14 @@ public static class ApiEndpoints
         api.MapGet("/intersections/{id}", (string id, string? audit) =>
         {
             // Parsed here, not bound: a bad value gets a problem naming the parameter, not an empty 400.
-            if (audit is not null && !int.TryParse(audit, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _))
+            var records = 20;
+            if (audit is not null && !int.TryParse(audit, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out records))
             {
                 var errors = new PayloadErrors();
                 errors.Add("audit", $"must be a whole number of audit records (0-100), was '{audit}'");
                 return errors.ToProblem("The query is not valid");
             }
 
-            var records = audit is null ? 20 : int.Parse(audit, System.Globalization.CultureInfo.InvariantCulture);
             return view.Intersection(id, Math.Clamp(records, 0, 100)) is { } x ? Results.Ok(x) : NotFound("intersection", id);
         });
         api.MapGet("/cameras", () => view.Cameras());

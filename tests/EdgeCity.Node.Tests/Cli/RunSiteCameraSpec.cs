@@ -37,6 +37,15 @@ public sealed class RunSiteCameraSpec : IDisposable
         },
         "run", "--site", site);
 
+    /// <summary>An HTTP client on the node's address once it listens, sending the API token.</summary>
+    private static async Task<HttpClient> OperatorClientAsync(NodeProcess node)
+    {
+        var listening = await node.WaitForOutputAsync("Now listening on: ", TimeSpan.FromSeconds(60));
+        var http = new HttpClient { BaseAddress = new Uri(listening["Now listening on: ".Length..].Trim()) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+        return http;
+    }
+
     private static async Task<double> CountedAsync(HttpClient http, string camera) =>
         Regex.Matches(await http.GetStringAsync("/metrics"), $@"^edgecity_vehicles_counted_total\{{camera=""{camera}"",line=""W_J1-in"",direction=""forward"",class=""\w+""\}} (\d+)", RegexOptions.Multiline)
             .Sum(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
@@ -67,8 +76,7 @@ public sealed class RunSiteCameraSpec : IDisposable
     public async Task A_site_camera_on_a_clip_is_analysed_counted_and_feeds_its_intersections_coordinator()
     {
         using var node = StartNode(FieldSite());
-        var listening = await node.WaitForOutputAsync("Now listening on: ", TimeSpan.FromSeconds(60));
-        using var http = new HttpClient { BaseAddress = new Uri(listening["Now listening on: ".Length..].Trim()) };
+        using var http = await OperatorClientAsync(node);
 
         // The clip plays at its own pace: wait until the analytics have counted vehicles over the line.
         var counted = 0.0;
@@ -99,9 +107,7 @@ public sealed class RunSiteCameraSpec : IDisposable
     public async Task A_camera_added_through_the_api_runs_its_whole_path_and_removing_it_stops_its_decoder()
     {
         using var node = StartNode(FieldSite(withCamera: false));
-        var listening = await node.WaitForOutputAsync("Now listening on: ", TimeSpan.FromSeconds(60));
-        using var http = new HttpClient { BaseAddress = new Uri(listening["Now listening on: ".Length..].Trim()) };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+        using var http = await OperatorClientAsync(node);
         var camera = DemoCamera();
         camera["id"] = "added-w";
         camera["countLines"]![0]!["id"] = "W_J1-in";
@@ -136,9 +142,7 @@ public sealed class RunSiteCameraSpec : IDisposable
     public async Task A_camera_whose_calibration_solves_nothing_is_refused_naming_the_field()
     {
         using var node = StartNode(FieldSite(withCamera: false));
-        var listening = await node.WaitForOutputAsync("Now listening on: ", TimeSpan.FromSeconds(60));
-        using var http = new HttpClient { BaseAddress = new Uri(listening["Now listening on: ".Length..].Trim()) };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+        using var http = await OperatorClientAsync(node);
         var camera = DemoCamera();
         camera["id"] = "bad-calibration";
         camera["calibration"] = new JsonObject { ["homography"] = new JsonArray(1, 0, 0) };

@@ -46,7 +46,7 @@ public static class DemoCameraPath
                 // actor marks the camera down and says why.
                 if (!manifestOf.TryGetValue(camera.Model, out var manifest))
                 {
-                    manifestOf[camera.Model] = manifest = ManifestOf(cameras.Options.ModelsDirectory, camera.Model, logger);
+                    manifestOf[camera.Model] = manifest = CameraAnalyticsStarter.ManifestOf(cameras.Options.ModelsDirectory, camera.Model, m => logger.LogWarning("{Warning}", m));
                 }
 
                 if (manifest is not null)
@@ -81,18 +81,5 @@ public static class DemoCameraPath
         system.ActorOf(CameraFrameRouter.Props(analytics, plan.Clock, cameras.Options.Time, live), "camera-frames");
         EdgeCityCameraExtensions.StartCameras(system, started, cameras.Options);
         return covered.ToDictionary(c => c.Key, c => (IReadOnlySet<string>)c.Value, StringComparer.Ordinal);
-    }
-
-    private static ModelManifest? ManifestOf(string modelsDirectory, string model, ILogger logger)
-    {
-        try
-        {
-            return ModelManifestFile.Load(ModelManifestFile.PathOf(modelsDirectory, model));
-        }
-        catch (ModelManifestException e)
-        {
-            logger.LogWarning("Model {Model}: manifest not read for tracker thresholds and vehicle classes ({Error}); defaults used", model, e.Message);
-            return null;
-        }
     }
 }
