@@ -12,7 +12,7 @@ namespace EdgeCity.Actors.Hosting;
 /// <summary>
 /// On the box (<c>run --site</c>): one listening <see cref="AnalyticsActor"/> per camera, measuring from the site file's
 /// count lines, zones and calibration with its model's tracker settings and vehicle classes, reporting to the
-/// coordinator of the camera's intersection. A camera whose analytics cannot be set up (no calibration, a bad zone, no
+/// coordinator of the camera's intersection (a count station's camera, with no intersection, reports to none). A camera whose analytics cannot be set up (no calibration, a bad zone, no
 /// coordinator for its intersection on this box) is logged with the reason and left unmeasured; the rest run.
 /// </summary>
 public static class CameraAnalyticsStarter
@@ -24,7 +24,13 @@ public static class CameraAnalyticsStarter
         var manifests = new Dictionary<string, ModelManifest?>(StringComparer.Ordinal);
         foreach (var camera in site.Cameras)
         {
-            if (!coordinators.ById.TryGetValue(camera.Intersection, out var coordinator))
+            IActorRef? coordinator = null;
+            if (string.IsNullOrEmpty(camera.Intersection))
+            {
+                // A count station: counts and measurements go to the metrics and the log, to no signal.
+                coordinator = ActorRefs.Nobody;
+            }
+            else if (!coordinators.ById.TryGetValue(camera.Intersection, out coordinator))
             {
                 log.Error("Camera {0}: intersection {1} has no coordinator on this node; its analytics are not started", camera.Id, camera.Intersection);
                 continue;

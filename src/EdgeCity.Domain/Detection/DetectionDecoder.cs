@@ -9,10 +9,33 @@ namespace EdgeCity.Domain.Detection;
 /// </summary>
 public abstract class DetectionDecoder
 {
+    // Per model class: the traffic class it reports as (null: not traffic, skipped) and the class id it reports with
+    // (the first model class of the same traffic class, so NMS treats "van" and "car" mapped to car as one class).
+    private readonly string?[] _reportAs;
+    private readonly int[] _reportId;
+
     protected DetectionDecoder(ModelManifest manifest, int rows)
     {
         Manifest = manifest;
         Rows = rows;
+        var classes = manifest.Classes;
+        _reportAs = new string?[classes.Count];
+        _reportId = new int[classes.Count];
+        var mapped = manifest.TrafficClasses.Count > 0;
+        for (var c = 0; c < classes.Count; c++)
+        {
+            var name = mapped ? manifest.TrafficClasses.GetValueOrDefault(classes[c]) : classes[c];
+            _reportAs[c] = string.IsNullOrEmpty(name) ? null : name;
+            _reportId[c] = c;
+            for (var k = 0; k < c; k++)
+            {
+                if (_reportAs[k] is not null && _reportAs[k] == _reportAs[c])
+                {
+                    _reportId[c] = k;
+                    break;
+                }
+            }
+        }
     }
 
     public ModelManifest Manifest { get; }
@@ -26,6 +49,17 @@ public abstract class DetectionDecoder
     /// <summary>Detections dropped because their class id was outside the manifest's class list.</summary>
     public long UnknownClassDrops { get; protected set; }
 
+    /// <summary>
+    /// Candidates skipped because the manifest's <see cref="ModelManifest.TrafficClasses"/> gives their class no traffic
+    /// meaning (a COCO model's "cell phone"): counted so a model that sees only such things on a road shows up.
+    /// </summary>
+    public long NonTrafficSkips { get; protected set; }
+
+    /// <summary>The output tensors the decoder reads, in order (NanoDet: class and distance outputs per stride); an empty name means the model's first output.</summary>
+    public static IReadOnlyList<string> OutputNamesOf(ModelManifest manifest) => manifest.Layout == ModelLayout.NanoDet
+        ? manifest.Strides.SelectMany(s => new[] { $"cls_pred_stride_{s}", $"dis_pred_stride_{s}" }).ToList()
+        : [manifest.Output];
+
     /// <summary>Builds the decoder for the manifest's layout.</summary>
     public static DetectionDecoder Create(ModelManifest manifest, int rows) => manifest.Layout switch
     {
@@ -33,8 +67,24 @@ public abstract class DetectionDecoder
         ModelLayout.YoloV5 => new YoloV5Decoder(manifest, rows),
         ModelLayout.YoloV8 => new YoloV8Decoder(manifest, rows),
         ModelLayout.EndToEnd => new EndToEndDecoder(manifest, rows),
+        ModelLayout.NanoDet => new NanoDetDecoder(manifest, rows),
         _ => throw new ArgumentOutOfRangeException(nameof(manifest), manifest.Layout, "unknown layout"),
     };
+
+    /// <summary>
+    /// Checks a model's real output shapes (in <see cref="OutputNamesOf"/> order) against the manifest and returns the
+    /// rows per image, or a sentence saying what disagrees.
+    /// </summary>
+    public static (int Rows, string? Problem) CheckOutputShapes(ModelManifest manifest, IReadOnlyList<IReadOnlyList<long>> shapes)
+    {
+        ArgumentNullException.ThrowIfNull(shapes);
+        if (manifest.Layout == ModelLayout.NanoDet)
+        {
+            return NanoDetDecoder.CheckShapes(manifest, shapes);
+        }
+
+        return shapes.Count == 1 ? CheckOutputShape(manifest, shapes[0]) : (0, $"layout {manifest.Layout} reads one output, got {shapes.Count}");
+    }
 
     /// <summary>
     /// Checks a model's real output shape (with its batch dimension; -1 where dynamic) against the manifest and returns
@@ -127,6 +177,12 @@ public abstract class DetectionDecoder
             return;
         }
 
-        into.Add(new Detection(box, classId, Manifest.Classes[classId], score));
+        if (_reportAs[classId] is not { } name)
+        {
+            NonTrafficSkips++;
+            return;
+        }
+
+        into.Add(new Detection(box, _reportId[classId], name, score));
     }
 }

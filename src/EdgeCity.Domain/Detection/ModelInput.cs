@@ -18,4 +18,21 @@ public sealed record ModelInput
     public byte PadValue { get; init; } = 114;
 
     public LetterboxAlignment Alignment { get; init; } = LetterboxAlignment.Center;
+
+    /// <summary>
+    /// Per-channel mean subtracted after scaling, in the model's channel order (NanoDet: 103.53, 116.28, 123.675 in BGR);
+    /// empty means 0. A channel's value is (pixel × <see cref="Scale"/> − mean) / std.
+    /// </summary>
+    public IReadOnlyList<float> Mean { get; init; } = [];
+
+    /// <summary>Per-channel divisor after the mean, in the model's channel order; empty means 1.</summary>
+    public IReadOnlyList<float> Std { get; init; } = [];
+
+    /// <summary>The value an 8-bit <paramref name="pixel"/> of model channel <paramref name="channel"/> (0-2) takes in the tensor.</summary>
+    public float Normalise(int channel, byte pixel)
+    {
+        var mean = Mean.Count == 3 ? Mean[channel] : 0f;
+        var std = Std.Count == 3 ? Std[channel] : 1f;
+        return ((pixel * Scale) - mean) / std;
+    }
 }

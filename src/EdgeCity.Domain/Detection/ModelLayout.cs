@@ -14,4 +14,10 @@ public enum ModelLayout
 
     /// <summary>End-to-end heads (YOLOv10, YOLO26) <c>[N, K, 6]</c>: corners, score, class; already free of duplicates, no NMS.</summary>
     EndToEnd,
+
+    /// <summary>
+    /// NanoDet (GFL head): per stride two outputs, <c>cls_pred_stride_S</c> <c>[N, A_S, C]</c> sigmoided class scores and
+    /// <c>dis_pred_stride_S</c> <c>[N, A_S, 4×B]</c> distance distributions (left, top, right, bottom; B bins each).
+    /// </summary>
+    NanoDet,
 }

@@ -22,8 +22,17 @@ public sealed record ModelManifest
     /// <summary>Classes that count as vehicles for traffic measures (a subset of <see cref="Classes"/>).</summary>
     public IReadOnlyList<string> VehicleClasses { get; init; } = [];
 
-    /// <summary>YOLOX grid strides; ignored by other layouts.</summary>
+    /// <summary>YOLOX and NanoDet grid strides, in output order; ignored by other layouts.</summary>
     public IReadOnlyList<int> Strides { get; init; } = [8, 16, 32];
+
+    /// <summary>NanoDet only: bins of each side's distance distribution (reg_max + 1; 8 for NanoDet-m).</summary>
+    public int DistributionBins { get; init; } = 8;
+
+    /// <summary>
+    /// What the model's classes mean for traffic: a model class name to the traffic class it is counted as (COCO's
+    /// "motorbike" as "motorcycle", say). A class not listed keeps its own name; one mapped to "" is dropped at decode.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> TrafficClasses { get; init; } = new Dictionary<string, string>();
 
     public float ScoreThreshold { get; init; } = 0.25f;
 
@@ -55,7 +64,7 @@ public sealed record ModelManifest
     public string Sha256 { get; init; } = string.Empty;
 
     /// <summary>Rows of the output a layout expects for one image (anchors, or K for end-to-end), or null when any count fits.</summary>
-    public int? ExpectedAnchors => Layout == ModelLayout.Yolox
+    public int? ExpectedAnchors => Layout is ModelLayout.Yolox or ModelLayout.NanoDet
         ? Strides.Sum(s => (Input.Width / s) * (Input.Height / s))
         : null;
 }

@@ -76,12 +76,22 @@ public static class ModelManifestFile
             return $"$.input.scale: must be positive (got {m.Input.Scale})";
         }
 
+        if (m.Input.Mean.Count is not (0 or 3))
+        {
+            return $"$.input.mean: one value per channel (3) or none (got {m.Input.Mean.Count})";
+        }
+
+        if (m.Input.Std.Count is not (0 or 3) || m.Input.Std.Any(v => v <= 0))
+        {
+            return $"$.input.std: three positive values or none (got [{string.Join(", ", m.Input.Std)}])";
+        }
+
         if (m.Classes.Count == 0)
         {
             return "$.classes: at least one class is required";
         }
 
-        var unknown = m.VehicleClasses.FirstOrDefault(v => !m.Classes.Contains(v, StringComparer.Ordinal));
+        var unknown = m.TrafficClasses.Count > 0 ? null : m.VehicleClasses.FirstOrDefault(v => !m.Classes.Contains(v, StringComparer.Ordinal));
         if (unknown is not null)
         {
             return $"$.vehicleClasses: '{unknown}' is not one of the model's classes";
@@ -113,7 +123,36 @@ public static class ModelManifestFile
             return $"$.tracking: thresholds must satisfy 0 ≤ low ≤ high ≤ 1 and 0 ≤ new ≤ 1 (got low {t.Low}, high {t.High}, new {t.New})";
         }
 
-        if (m.Layout == ModelLayout.Yolox)
+        var unmapped = m.TrafficClasses.Keys.FirstOrDefault(k => !m.Classes.Contains(k, StringComparer.Ordinal));
+        if (unmapped is not null)
+        {
+            return $"$.trafficClasses: '{unmapped}' is not one of the model's classes";
+        }
+
+        if (m.TrafficClasses.Count > 0)
+        {
+            var reported = m.TrafficClasses.Values.Where(v => v.Length > 0).ToHashSet(StringComparer.Ordinal);
+            var notReported = m.VehicleClasses.FirstOrDefault(v => !reported.Contains(v));
+            if (notReported is not null)
+            {
+                return $"$.vehicleClasses: '{notReported}' is not a traffic class the model reports (trafficClasses maps to: {string.Join(", ", reported.Order(StringComparer.Ordinal))})";
+            }
+        }
+
+        if (m.Layout == ModelLayout.NanoDet)
+        {
+            if (m.DistributionBins < 2)
+            {
+                return $"$.distributionBins: must be at least 2 (got {m.DistributionBins})";
+            }
+
+            if (m.Output.Length > 0)
+            {
+                return "$.output: layout nanoDet reads cls_pred_stride_S and dis_pred_stride_S per stride; leave output empty";
+            }
+        }
+
+        if (m.Layout is ModelLayout.Yolox or ModelLayout.NanoDet)
         {
             var bad = m.Strides.FirstOrDefault(s => s <= 0 || m.Input.Width % s != 0 || m.Input.Height % s != 0);
             if (m.Strides.Count == 0 || bad != 0)

@@ -35,7 +35,7 @@ public sealed class PipelineObservations(DateTimeOffset origin)
         ArgumentNullException.ThrowIfNull(frame);
         foreach (var c in frame.Counts)
         {
-            _counts.Add(new ObservedCount(TimeOf(c.At), c.LineId, c.Direction, c.ClassName));
+            _counts.Add(new ObservedCount(TimeOf(c.At), c.LineId, c.Direction, c.ClassName) { TrackId = c.TrackId });
         }
 
         var t = TimeOf(frame.CapturedAt);

@@ -35,7 +35,8 @@ public static class SiteCameraSetup
         {
             { Homography: { Count: 9 } h } => Homography.FromMatrix(h),
             { Points: { Count: >= 4 } p } => Homography.Estimate(p.Select(x => new PointCorrespondence(new Point2(x.Image[0], x.Image[1]), new Point2(x.Road[0], x.Road[1]))).ToList()),
-            _ => throw new ArgumentException($"camera '{cameraId}': no calibration (a homography or 4+ points) to measure queues and speeds in metres"),
+            _ when camera.Zones.Count > 0 => throw new ArgumentException($"camera '{cameraId}': lane zones measure queues in metres and need a calibration (a homography or 4+ points); without one the camera can only count"),
+            _ => (Homography?)null,
         };
         var lines = camera.CountLines.Select(LineOf).ToList();
         var zones = camera.Zones.Select(z =>

@@ -15,8 +15,11 @@ public sealed record CameraAnalyticsSetup(string IntersectionId, string CameraId
 
     public IReadOnlyList<LaneZone> Zones { get; init; } = [];
 
-    /// <summary>Image → road plane (metres). Identity leaves speeds and queues in pixels.</summary>
-    public Homography Calibration { get; init; } = Homography.Identity;
+    /// <summary>
+    /// Image → road plane (metres). Null: the camera is not calibrated, so it counts (lines need no metres) but measures
+    /// no speeds, and lane zones (queues in metres) are refused.
+    /// </summary>
+    public Homography? Calibration { get; init; }
 
     public TrackerOptions Tracker { get; init; } = new();
 

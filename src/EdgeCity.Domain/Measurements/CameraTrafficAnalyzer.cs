@@ -82,7 +82,18 @@ public sealed class CameraTrafficAnalyzer
         foreach (var t in update.Matched)
         {
             var anchor = t.DetectionBox.BottomCenter;
-            var road = Setup.Calibration.Project(anchor);
+            if (Setup.Calibration is not { } calibration)
+            {
+                // Uncalibrated: no metres, so no speeds; the vehicle is still seen (counts need only the image).
+                if (t.IsConfirmed)
+                {
+                    vehicles.Add(new VehicleOnRoad(t.Id, t.ClassName, t.DetectionBox, anchor, anchor, null));
+                }
+
+                continue;
+            }
+
+            var road = calibration.Project(anchor);
             var speed = _speeds.Observe(t.Id, frame.CapturedAt, road);
             var measured = AnchorInView.Holds(t.DetectionBox, frame)
                 ? _measuredSpeeds.Observe(t.Id, frame.CapturedAt, road)
@@ -143,7 +154,12 @@ public sealed class CameraTrafficAnalyzer
             }
         }
 
-        var zones = setup.Zones.Select(z => new LaneZoneMonitor(z, setup.Calibration, setup.ZoneOptions)).ToList();
+        if (setup.Calibration is null && setup.Zones.Count > 0)
+        {
+            throw new ArgumentException($"camera '{setup.CameraId}': lane zones measure queues in metres and need a calibration (a homography or 4+ points); without one the camera can only count");
+        }
+
+        var zones = setup.Zones.Select(z => new LaneZoneMonitor(z, setup.Calibration!, setup.ZoneOptions)).ToList();
         return (counter, zones, setup.Lines.ToDictionary(l => l.Id, StringComparer.Ordinal));
     }
 

@@ -17,6 +17,11 @@ internal static class SiteCameraValidator
         {
             ValidateCalibration(calibration, $"{at}.calibration", errors);
         }
+        else if (cam.Zones.Count > 0)
+        {
+            // Counting needs only the image; queues are metres of lane.
+            errors.Add(new($"{at}.calibration", "is required when the camera has zones (queues are measured in metres); a camera without one can only count"));
+        }
 
         var lineIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < cam.CountLines.Count; i++)

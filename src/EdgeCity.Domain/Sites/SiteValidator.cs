@@ -16,9 +16,9 @@ public static class SiteValidator
             errors.Add(new("$.name", "is required"));
         }
 
-        if (site.Intersections.Count == 0)
+        if (site.Intersections.Count == 0 && site.Cameras.Count == 0)
         {
-            errors.Add(new("$.intersections", "must list at least one intersection"));
+            errors.Add(new("$.intersections", "must list at least one intersection (or, for a count station, at least one camera)"));
         }
 
         if (site.Twin is { } twin)
@@ -99,7 +99,16 @@ public static class SiteValidator
                 errors.Add(new($"{at}.source", "is required (a stream URL, a file or a device)"));
             }
 
-            if (!approaches.TryGetValue(cam.Intersection, out var known))
+            HashSet<string>? known = null;
+            if (string.IsNullOrEmpty(cam.Intersection))
+            {
+                // A count station: the camera counts and reports, no signal takes its measurements.
+                if (string.IsNullOrWhiteSpace(cam.Approach))
+                {
+                    errors.Add(new($"{at}.approach", "is required (without an intersection it names what the camera counts, e.g. the road)"));
+                }
+            }
+            else if (!approaches.TryGetValue(cam.Intersection, out known))
             {
                 errors.Add(new($"{at}.intersection", $"names unknown intersection '{cam.Intersection}'"));
             }

@@ -28,11 +28,13 @@ public static class EvalCommand
     }
 
     /// <summary>
-    /// Runs one evaluation. <paramref name="detect"/> gets each decoded frame and its truth and returns the detections;
-    /// the frame's capture time is the truth's time. Throws <see cref="InvalidDataException"/> naming the file when
-    /// video and truth do not line up.
+    /// Runs one evaluation. <paramref name="detect"/> gets each decoded frame and its truth and returns the detections.
+    /// A dense truth (one line per frame from frame 0, as the camera twin writes) sets each frame's capture time; a
+    /// sparse one (hand counts of real footage: only the frames with crossings or boxes) is placed on the video's own
+    /// clock, frame ÷ frame rate, and each of its lines must agree with it. Throws <see cref="InvalidDataException"/>
+    /// naming the file when video and truth do not line up.
     /// </summary>
-    public static EvaluationReport Run(
+    public static (EvaluationReport Report, PipelineObservations Observed, double FramesPerSecond) Run(
         string videoPath,
         IReadOnlyList<TruthFrame> truth,
         SiteDefinition site,
@@ -46,11 +48,6 @@ public static class EvalCommand
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(detect);
-        if (truth.Count == 0)
-        {
-            throw new InvalidDataException("the truth file has no frames");
-        }
-
         var camera = site.Cameras.FirstOrDefault(c => c.Id == cameraId)
             ?? throw new ArgumentException($"site '{site.Name}' has no camera '{cameraId}' (has: {string.Join(", ", site.Cameras.Select(c => c.Id))})");
         Func<ZoneDefinition, (Domain.Geometry.Point2 Start, Domain.Geometry.Point2 End)?>? stopLines = null;
@@ -80,37 +77,73 @@ public static class EvalCommand
             throw new InvalidDataException($"{videoPath}: OpenCV cannot open the video");
         }
 
+        var dense = truth.Count > 0 && truth.Select((f, i) => f.Frame == i).All(x => x);
+        var fps = capture.Fps;
+        if (!dense && !(fps > 0))
+        {
+            throw new InvalidDataException($"{videoPath}: the video states no frame rate, so a sparse truth (or none) cannot be placed on its clock");
+        }
+
+        var byFrame = dense ? null : truth.ToDictionary(f => f.Frame);
+        var frames = new List<TruthFrame>();
         using var image = new Mat();
         var index = 0;
         var clock = Stopwatch.StartNew();
         while (capture.Read(image) && !image.Empty())
         {
-            if (index >= truth.Count)
+            TruthFrame t;
+            if (dense)
             {
-                throw new InvalidDataException($"{videoPath}: more frames than the truth file has lines ({truth.Count})");
+                t = index < truth.Count ? truth[index] : throw new InvalidDataException($"{videoPath}: more frames than the truth file has lines ({truth.Count})");
+            }
+            else
+            {
+                var at = index / fps;
+                if (byFrame!.TryGetValue(index, out var given))
+                {
+                    t = Math.Abs(given.Time - at) <= 0.5 / fps ? given
+                        : throw new InvalidDataException($"truth frame {index} says time {given.Time} s, but frame {index} of {videoPath} is at {at:0.###} s ({fps:0.##} frames/s)");
+                }
+                else
+                {
+                    t = new TruthFrame { Camera = cameraId, Frame = index, Time = at };
+                }
             }
 
-            var t = truth[index];
+            frames.Add(t);
             replay.Feed(detect(image, t, Epoch.AddSeconds(t.Time)));
             index++;
             if (index % 1000 == 0)
             {
-                progress?.Invoke($"{index}/{truth.Count} frames, {index / clock.Elapsed.TotalSeconds:F0} frames/s");
+                progress?.Invoke($"{index}{(dense ? "/" + truth.Count : string.Empty)} frames, {index / clock.Elapsed.TotalSeconds:F0} frames/s");
             }
         }
 
-        if (index != truth.Count)
+        if (dense && index != truth.Count)
         {
             throw new InvalidDataException($"{videoPath}: {index} frames decoded, but the truth file has {truth.Count} lines");
         }
 
-        return replay.Evaluate(truth);
+        if (!dense && truth.Count > 0 && truth.Max(f => f.Frame) >= index)
+        {
+            throw new InvalidDataException($"the truth names frame {truth.Max(f => f.Frame)}, but {videoPath} has {index} frames");
+        }
+
+        if (index == 0)
+        {
+            throw new InvalidDataException($"{videoPath}: no frame could be decoded");
+        }
+
+        // A dense truth's clock is the truth's own: its frame rate is what its times say.
+        var rate = fps > 0 ? fps : index / Math.Max(1e-9, frames[^1].Time - frames[0].Time);
+        return (replay.Evaluate(frames), replay.Observations, rate);
     }
 
     private static Command BuildCounts()
     {
         var video = new Option<FileInfo>("--video") { Description = "The recording (e.g. CAMERA.avi from `twin record`).", Required = true };
-        var truthFile = new Option<FileInfo>("--truth") { Description = "Its ground truth, one JSON line per frame (CAMERA.truth.jsonl).", Required = true };
+        var truthFile = new Option<FileInfo?>("--truth") { Description = "Its ground truth: one JSON line per frame (the twin's CAMERA.truth.jsonl), or only the frames with crossings or boxes (hand counts of real footage, on the video's clock). Without it, the counts alone are printed." };
+        var crossings = new Option<FileInfo?>("--crossings") { Description = "Also write every counted crossing here as truth lines (frame, time, line, direction, class): a draft of hand counts to review against the video." };
         var model = new Option<string>("--model") { Description = "Manifest model for --detector model.", DefaultValueFactory = _ => "edgecity-vehicles" };
         var models = new Option<string>("--models") { Description = "Folder with the model manifests.", DefaultValueFactory = _ => "models" };
         var providers = new Option<string>("--providers") { Description = "Execution providers to try, in order (tensorrt,cuda,cpu).", DefaultValueFactory = _ => "tensorrt,cuda,cpu" };
@@ -128,9 +161,9 @@ public static class EvalCommand
         var trackHigh = new Option<float?>("--track-high") { Description = "Tracker high score threshold (default: the model manifest's tracking.high)." };
         var trackLow = new Option<float?>("--track-low") { Description = "Tracker low score threshold (default: the manifest's tracking.low)." };
         var trackNew = new Option<float?>("--track-new") { Description = "Tracker new-track score threshold (default: the manifest's tracking.new)." };
-        var command = new Command("counts", "Counted vs true vehicles per approach and count line, queue-length and speed errors, on a recording with ground truth.")
+        var command = new Command("counts", "Vehicles counted per count line and direction on a video (a twin recording or real footage); with --truth, against ground truth, with queue-length and speed errors.")
         {
-            video, truthFile, model, models, providers, threads, detector, saveDetections, detections, noise, dropout, seed, siteFile, cameraOption, json, trackHigh, trackLow, trackNew,
+            video, truthFile, crossings, model, models, providers, threads, detector, saveDetections, detections, noise, dropout, seed, siteFile, cameraOption, json, trackHigh, trackLow, trackNew,
         };
         command.SetAction((parse, ct) =>
         {
@@ -138,10 +171,11 @@ public static class EvalCommand
             StreamWriter? saved = null;
             try
             {
-                var truthPath = parse.GetValue(truthFile)!.FullName;
-                IReadOnlyList<TruthFrame> truth;
-                using (var reader = File.OpenText(truthPath))
+                var truthPath = parse.GetValue(truthFile)?.FullName;
+                IReadOnlyList<TruthFrame> truth = [];
+                if (truthPath is not null)
                 {
+                    using var reader = File.OpenText(truthPath);
                     truth = TruthReader.Read(reader, truthPath);
                 }
 
@@ -153,9 +187,14 @@ public static class EvalCommand
                     return Task.FromResult(2);
                 }
 
-                var cameraId = parse.GetValue(cameraOption) ?? truth.FirstOrDefault()?.Camera
-                    ?? throw new ArgumentException($"{truthPath}: no camera named in the truth; pass --camera");
+                var cameraId = parse.GetValue(cameraOption) ?? truth.FirstOrDefault(f => f.Camera is not null)?.Camera
+                    ?? throw new ArgumentException(truthPath is null ? "--camera is required without --truth" : $"{truthPath}: no camera named in the truth; pass --camera");
                 var mode = parse.GetValue(detector)!;
+                if (mode == "truth" && truthPath is null)
+                {
+                    throw new ArgumentException("--detector truth needs --truth: it uses the truth's boxes as detections");
+                }
+
                 Func<Mat, TruthFrame, DateTimeOffset, FrameDetections> detect;
                 var tracking = new ModelTracking();
                 // The twin's truth boxes pedestrians too: only vehicles are traffic (a model's manifest says which).
@@ -176,10 +215,6 @@ public static class EvalCommand
                         frames = SavedDetections.Read(reader, file.FullName);
                     }
 
-                    if (frames.Count != truth.Count)
-                    {
-                        throw new InvalidDataException($"{file.FullName}: {frames.Count} frames of detections, but the truth file has {truth.Count} lines");
-                    }
 
                     // Saved boxes carry model scores: the model's calibrated tracker thresholds apply to them.
                     var savedBy = ModelManifestFile.Load(ModelManifestFile.PathOf(parse.GetValue(models)!, parse.GetValue(model)!));
@@ -187,7 +222,8 @@ public static class EvalCommand
                     TakeVehicleClasses(savedBy);
                     detect = (img, t, at) =>
                     {
-                        var f = frames[(int)t.Frame];
+                        var f = t.Frame < frames.Count ? frames[(int)t.Frame]
+                            : throw new InvalidDataException($"{file.FullName}: {frames.Count} frames of detections, but the video has more: not this recording's detections");
                         if (Math.Abs(f.Time - t.Time) > 1e-3)
                         {
                             throw new InvalidDataException($"{file.FullName}: frame {t.Frame} is at {f.Time} s, the truth's at {t.Time} s: not this recording's detections");
@@ -245,8 +281,14 @@ public static class EvalCommand
                     New = parse.GetValue(trackNew) ?? tracking.New,
                 }).ApplyTo(new TrackerOptions());
                 Console.WriteLine($"tracker: high {tracker.HighScoreThreshold}, low {tracker.LowScoreThreshold}, new {tracker.NewTrackThreshold}");
-                var report = Run(parse.GetValue(video)!.FullName, truth, loaded.Site!, siteInfo.DirectoryName ?? ".", cameraId, detect, line => Console.Error.WriteLine(line), tracker, vehicleClasses);
-                Console.Write(report.ToTable());
+                var (report, observed, rate) = Run(parse.GetValue(video)!.FullName, truth, loaded.Site!, siteInfo.DirectoryName ?? ".", cameraId, detect, line => Console.Error.WriteLine(line), tracker, vehicleClasses);
+                Console.Write(truthPath is null ? CountTable.Of(observed, report.DurationSeconds) : report.ToTable());
+                if (parse.GetValue(crossings) is { } crossingsFile)
+                {
+                    File.WriteAllLines(crossingsFile.FullName, CountTable.AsTruthLines(observed, cameraId, rate));
+                    Console.WriteLine($"crossings: {crossingsFile.FullName} ({observed.Counts.Count})");
+                }
+
                 if (parse.GetValue(json) is { } jsonFile)
                 {
                     File.WriteAllText(jsonFile.FullName, report.ToJson());

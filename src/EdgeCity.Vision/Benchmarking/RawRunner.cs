@@ -14,7 +14,6 @@ internal sealed class RawRunner : IDisposable
 {
     private readonly DetectionModel _model;
     private readonly OrtValue _in;
-    private readonly OrtValue _out;
     private readonly RunOptions _runOptions = new();
     private readonly string[] _inNames;
     private readonly string[] _outNames;
@@ -26,8 +25,6 @@ internal sealed class RawRunner : IDisposable
         _model = model;
         var input = model.Manifest.Input;
         var data = new float[batch * model.InputFloatsPerImage];
-        var decoder = model.CreateDecoder();
-        var output = new float[batch * decoder.FloatsPerImage];
         using (var pre = new LetterboxPreprocessor(input))
         {
             for (var b = 0; b < batch; b++)
@@ -36,15 +33,11 @@ internal sealed class RawRunner : IDisposable
             }
         }
 
-        long[] outShape = model.Manifest.Layout == ModelLayout.YoloV8
-            ? [batch, 4 + model.Manifest.Classes.Count, model.Rows]
-            : [batch, model.Rows, decoder.FloatsPerImage / model.Rows];
         _in = OrtValue.CreateTensorValueFromMemory(data, [batch, 3, input.Height, input.Width]);
-        _out = OrtValue.CreateTensorValueFromMemory(output, outShape);
         _inNames = [model.InputName];
-        _outNames = [model.OutputName];
+        _outNames = model.Outputs.Select(o => o.Name).ToArray();
         _ins = [_in];
-        _outs = [_out];
+        _outs = model.Outputs.Select(o => OrtValue.CreateTensorValueFromMemory(new float[batch * o.FloatsPerImage], o.ShapeFor(batch))).ToArray();
     }
 
     /// <summary>Runs the model <paramref name="runs"/> times back to back.</summary>
@@ -64,7 +57,11 @@ internal sealed class RawRunner : IDisposable
     public void Dispose()
     {
         _in.Dispose();
-        _out.Dispose();
+        foreach (var o in _outs)
+        {
+            o.Dispose();
+        }
+
         _runOptions.Dispose();
     }
 }

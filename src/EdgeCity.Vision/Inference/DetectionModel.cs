@@ -12,14 +12,14 @@ namespace EdgeCity.Vision.Inference;
 /// </summary>
 public sealed class DetectionModel : IDisposable
 {
-    private DetectionModel(ModelManifest manifest, string path, InferenceSession session, ExecutionProvider provider, IReadOnlyList<string> skipped, string outputName, int rows, int? fixedBatch, int maxBatch)
+    private DetectionModel(ModelManifest manifest, string path, InferenceSession session, ExecutionProvider provider, IReadOnlyList<string> skipped, IReadOnlyList<ModelOutput> outputs, int rows, int? fixedBatch, int maxBatch)
     {
         Manifest = manifest;
         Path = path;
         Session = session;
         Provider = provider;
         SkippedProviders = skipped;
-        OutputName = outputName;
+        Outputs = outputs;
         Rows = rows;
         FixedBatch = fixedBatch;
         MaxBatch = maxBatch;
@@ -44,7 +44,8 @@ public sealed class DetectionModel : IDisposable
 
     public string InputName => Manifest.Input.Name;
 
-    public string OutputName { get; }
+    /// <summary>The outputs the decoder reads, in its order, with each one's shape for one image.</summary>
+    public IReadOnlyList<ModelOutput> Outputs { get; }
 
     /// <summary>Anchors (or end-to-end slots) per image in the output.</summary>
     public int Rows { get; }
@@ -110,9 +111,9 @@ public sealed class DetectionModel : IDisposable
 
         try
         {
-            var (outputName, rows, fixedBatch) = CheckShapes(manifest, session, label);
+            var (outputs, rows, fixedBatch) = CheckShapes(manifest, session, label);
             var maxBatch = fixedBatch ?? Math.Max(1, options.MaxBatch);
-            return new DetectionModel(manifest, onnxPath, session, provider, skipped, outputName, rows, fixedBatch, maxBatch);
+            return new DetectionModel(manifest, onnxPath, session, provider, skipped, outputs, rows, fixedBatch, maxBatch);
         }
         catch
         {
@@ -121,7 +122,7 @@ public sealed class DetectionModel : IDisposable
         }
     }
 
-    private static (string Output, int Rows, int? FixedBatch) CheckShapes(ModelManifest manifest, InferenceSession session, string label)
+    private static (IReadOnlyList<ModelOutput> Outputs, int Rows, int? FixedBatch) CheckShapes(ModelManifest manifest, InferenceSession session, string label)
     {
         var input = manifest.Input;
         var expected = $"[N, 3, {input.Height}, {input.Width}]";
@@ -137,10 +138,12 @@ public sealed class DetectionModel : IDisposable
             throw new ModelLoadException($"{label}: input '{input.Name}' is {actual} but the manifest says {expected}");
         }
 
-        var outputName = manifest.Output.Length > 0 ? manifest.Output : session.OutputNames[0];
-        if (!session.OutputMetadata.ContainsKey(outputName))
+        var outputNames = DetectionDecoder.OutputNamesOf(manifest).Select(n => n.Length > 0 ? n : session.OutputNames[0]).ToArray();
+        var missing = outputNames.FirstOrDefault(n => !session.OutputMetadata.ContainsKey(n));
+        if (missing is not null)
         {
-            throw new ModelLoadException($"{label}: the manifest's output '{outputName}' is not an output of the model (it has: {string.Join(", ", session.OutputNames)})");
+            var whose = manifest.Layout == ModelLayout.NanoDet ? $"layout nanoDet's output '{missing}'" : $"the manifest's output '{missing}'";
+            throw new ModelLoadException($"{label}: {whose} is not an output of the model (it has: {string.Join(", ", session.OutputNames)})");
         }
 
         // A dry run on a blank image gives the real output shape even where the file leaves it symbolic.
@@ -149,24 +152,25 @@ public sealed class DetectionModel : IDisposable
         long[] shape = [batch, 3, input.Height, input.Width];
         using var value = OrtValue.CreateTensorValueFromMemory(new float[batch * 3 * input.Height * input.Width], shape);
         using var runOptions = new RunOptions();
-        long[] outShape;
+        long[][] outShapes;
         try
         {
-            using var results = session.Run(runOptions, [input.Name], [value], [outputName]);
-            outShape = results[0].GetTensorTypeAndShape().Shape;
+            using var results = session.Run(runOptions, [input.Name], [value], outputNames);
+            outShapes = results.Select(r => r.GetTensorTypeAndShape().Shape).ToArray();
         }
         catch (OnnxRuntimeException ex)
         {
             throw new ModelLoadException($"{label}: a dry run with input {actual} failed: {ex.Message.Split('\n')[0]}", ex);
         }
 
-        var (rows, problem) = DetectionDecoder.CheckOutputShape(manifest, outShape);
+        var (rows, problem) = DetectionDecoder.CheckOutputShapes(manifest, outShapes);
         if (problem is not null)
         {
             throw new ModelLoadException($"{label}: input {actual}, {problem}; the manifest declares layout {manifest.Layout} with {manifest.Classes.Count} classes");
         }
 
-        return (outputName, rows, fixedBatch);
+        var outputs = outputNames.Select((n, i) => new ModelOutput(n, outShapes[i][1..])).ToList();
+        return (outputs, rows, fixedBatch);
     }
 
     public void Dispose() => Session.Dispose();

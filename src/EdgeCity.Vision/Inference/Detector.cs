@@ -15,7 +15,8 @@ public sealed class Detector : IDisposable
     private readonly LetterboxPreprocessor _preprocessor;
     private readonly DetectionDecoder _decoder;
     private readonly float[] _input;
-    private readonly float[] _output;
+    private readonly float[][] _outputs;
+    private readonly float[] _gathered;
     private readonly Letterbox?[] _written;
     private readonly OrtIoBinding?[] _bindings;
     private readonly List<OrtValue> _values = [];
@@ -28,7 +29,8 @@ public sealed class Detector : IDisposable
         _preprocessor = new LetterboxPreprocessor(model.Manifest.Input);
         _decoder = model.CreateDecoder();
         _input = GC.AllocateArray<float>(MaxBatch * model.InputFloatsPerImage, pinned: true);
-        _output = GC.AllocateArray<float>(MaxBatch * _decoder.FloatsPerImage, pinned: true);
+        _outputs = model.Outputs.Select(o => GC.AllocateArray<float>(MaxBatch * o.FloatsPerImage, pinned: true)).ToArray();
+        _gathered = model.Outputs.Count > 1 ? new float[_decoder.FloatsPerImage] : [];
         _written = new Letterbox?[MaxBatch];
         _bindings = new OrtIoBinding?[MaxBatch + 1];
     }
@@ -60,23 +62,40 @@ public sealed class Detector : IDisposable
     /// <summary>Decodes batch position <paramref name="index"/> of the last run into <paramref name="into"/> (cleared first).</summary>
     public void Decode(int index, in Letterbox letterbox, List<Detection> into)
     {
-        var n = _decoder.FloatsPerImage;
-        _decoder.Decode(_output.AsSpan(index * n, n), letterbox, into);
+        if (_outputs.Length == 1)
+        {
+            var n = _decoder.FloatsPerImage;
+            _decoder.Decode(_outputs[0].AsSpan(index * n, n), letterbox, into);
+            return;
+        }
+
+        // Several outputs (NanoDet's per-stride pairs): the image's slice of each, one after another, is what the decoder reads.
+        var at = 0;
+        for (var o = 0; o < _outputs.Length; o++)
+        {
+            var n = _model.Outputs[o].FloatsPerImage;
+            _outputs[o].AsSpan(index * n, n).CopyTo(_gathered.AsSpan(at, n));
+            at += n;
+        }
+
+        _decoder.Decode(_gathered, letterbox, into);
     }
 
     private OrtIoBinding Bind(int batch)
     {
         var input = _model.Manifest.Input;
         var inValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, new Memory<float>(_input, 0, batch * _model.InputFloatsPerImage), [batch, 3, input.Height, input.Width]);
-        long[] outShape = _model.Manifest.Layout == ModelLayout.YoloV8
-            ? [batch, 4 + _model.Manifest.Classes.Count, _model.Rows]
-            : [batch, _model.Rows, _decoder.FloatsPerImage / _model.Rows];
-        var outValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, new Memory<float>(_output, 0, batch * _decoder.FloatsPerImage), outShape);
         _values.Add(inValue);
-        _values.Add(outValue);
         var binding = _model.Session.CreateIoBinding();
         binding.BindInput(_model.InputName, inValue);
-        binding.BindOutput(_model.OutputName, outValue);
+        for (var o = 0; o < _outputs.Length; o++)
+        {
+            var output = _model.Outputs[o];
+            var outValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, new Memory<float>(_outputs[o], 0, batch * output.FloatsPerImage), output.ShapeFor(batch));
+            _values.Add(outValue);
+            binding.BindOutput(output.Name, outValue);
+        }
+
         return binding;
     }
 

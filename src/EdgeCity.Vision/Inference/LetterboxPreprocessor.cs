@@ -12,7 +12,9 @@ namespace EdgeCity.Vision.Inference;
 public sealed class LetterboxPreprocessor : IDisposable
 {
     private readonly ModelInput _input;
-    private readonly float[] _lut = new float[256];
+    // One lookup table per source channel (B, G, R), each holding that channel's normalised value in the model's order.
+    private readonly float[] _lut = new float[3 * 256];
+    private readonly float[] _pad = new float[3];
     private readonly Mat _resized = new();
     private readonly Mat _converted = new();
 
@@ -26,9 +28,15 @@ public sealed class LetterboxPreprocessor : IDisposable
     {
         _input = input;
         _resizedOut = OutputArray.Create(_resized);
-        for (var i = 0; i < 256; i++)
+        for (var source = 0; source < 3; source++)
         {
-            _lut[i] = i * input.Scale;
+            var channel = ModelChannelOf(source);
+            for (var i = 0; i < 256; i++)
+            {
+                _lut[(source * 256) + i] = input.Normalise(channel, (byte)i);
+            }
+
+            _pad[source] = input.Normalise(channel, input.PadValue);
         }
     }
 
@@ -64,12 +72,15 @@ public sealed class LetterboxPreprocessor : IDisposable
             image = _resized;
         }
 
+        var rgb = _input.Color == ColorOrder.Rgb;
         if (previous != lb)
         {
-            chw[..FloatsPerImage].Fill(_input.PadValue * _input.Scale);
+            for (var source = 0; source < 3; source++)
+            {
+                chw.Slice(ModelChannelOf(source) * plane, plane).Fill(_pad[source]);
+            }
         }
 
-        var rgb = _input.Color == ColorOrder.Rgb;
         var step = image.Step();
         int rw = lb.ResizedWidth, rh = lb.ResizedHeight;
         fixed (float* lut = _lut)
@@ -87,8 +98,8 @@ public sealed class LetterboxPreprocessor : IDisposable
                 for (var x = 0; x < rw; x++)
                 {
                     p0[x] = lut[row[0]];
-                    p1[x] = lut[row[1]];
-                    p2[x] = lut[row[2]];
+                    p1[x] = lut[256 + row[1]];
+                    p2[x] = lut[512 + row[2]];
                     row += 3;
                 }
             }
@@ -96,6 +107,9 @@ public sealed class LetterboxPreprocessor : IDisposable
 
         return lb;
     }
+
+    // The model's plane for source channel B (0), G (1) or R (2).
+    private int ModelChannelOf(int source) => _input.Color == ColorOrder.Rgb ? 2 - source : source;
 
     private Mat ToBgr(Mat frame)
     {

@@ -70,4 +70,51 @@ public sealed class DetectionDecoderSpec
             Assert.Contains(problem, p);
         }
     }
+
+    [Fact]
+    public void NanoDet_boxes_are_the_expected_side_distances_from_the_cell_centre_and_classes_are_mapped_to_traffic()
+    {
+        // 16x16 input, one stride of 8: 4 cells. Cell 3 (gx 1, gy 1, centre 11.5, 11.5) is a "motorbike" at 0.9 whose
+        // sides are all-in-one-bin distributions: left bin 1, top bin 0, right bin 1, bottom bin 1 (of 2 bins), so
+        // 8 px left, right and below the centre, 0 above (softmax of a large logit: the bin itself). Cell 0 is a
+        // "cell phone" (no traffic meaning: skipped and counted), cells 1-2 are below the threshold.
+        var manifest = new ModelManifest
+        {
+            Name = "nano", Layout = ModelLayout.NanoDet, Input = new ModelInput { Width = 16, Height = 16 }, Strides = [8], DistributionBins = 2,
+            Classes = ["motorbike", "cell phone"], TrafficClasses = new Dictionary<string, string> { ["motorbike"] = "motorcycle" },
+        };
+        float[] scores = [0.1f, 0.8f, 0.1f, 0.1f, 0.2f, 0.1f, 0.9f, 0.3f];
+        const float Hot = 50f;
+        float[] distances =
+        [
+            0, Hot, 0, Hot, 0, Hot, 0, Hot, // cell 0
+            0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0,
+            0, Hot, Hot, 0, 0, Hot, 0, Hot, // cell 3: left bin 1, top bin 0, right bin 1, bottom bin 1
+        ];
+        var decoder = DetectionDecoder.Create(manifest, 4);
+        var found = new List<EdgeCity.Domain.Detection.Detection>();
+
+        decoder.Decode([.. scores, .. distances], Letterbox.Fit(16, 16, 16, 16, LetterboxAlignment.Center), found);
+
+        var d = Assert.Single(found);
+        Assert.Equal(("motorcycle", 0.9f), (d.ClassName, d.Score));
+        Assert.Equal(3.5f, d.Box.Left, 3);
+        Assert.Equal(11.5f, d.Box.Top, 3);
+        Assert.Equal(16f, d.Box.Right, 3); // 19.5 clipped to the input
+        Assert.Equal(16f, d.Box.Bottom, 3);
+        Assert.Equal(1, decoder.NonTrafficSkips);
+    }
+
+    [Fact]
+    public void NanoDet_output_shapes_name_the_output_that_disagrees()
+    {
+        var manifest = new ModelManifest { Layout = ModelLayout.NanoDet, Input = new ModelInput { Width = 32, Height = 32 }, Strides = [8, 16], Classes = ["car"] };
+        IReadOnlyList<long>[] good = [[1, 16, 1], [1, 16, 32], [1, 4, 1], [1, 4, 32]];
+        IReadOnlyList<long>[] bad = [[1, 16, 1], [1, 16, 32], [1, 4, 80], [1, 4, 32]];
+
+        Assert.Equal((20, (string?)null), DetectionDecoder.CheckOutputShapes(manifest, good));
+        var (_, problem) = DetectionDecoder.CheckOutputShapes(manifest, bad);
+        Assert.Contains("output cls_pred_stride_16 is [1, 4, 80]; stride 16 at 32x32 with 1 classes and 8 bins needs [N, 4, 1]", problem);
+    }
 }

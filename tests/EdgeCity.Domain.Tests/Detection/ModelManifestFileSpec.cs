@@ -48,6 +48,10 @@ public sealed class ModelManifestFileSpec
     [InlineData("\"width\": 640", "\"width\": 0", "$.input: width and height must be positive (got 0x384)")]
     [InlineData("\"licence\"", "\"tracking\": { \"high\": 0.3, \"low\": 0.4 }, \"licence\"", "$.tracking: thresholds must satisfy 0 ≤ low ≤ high ≤ 1 and 0 ≤ new ≤ 1 (got low 0.4, high 0.3, new 0.6)")]
     [InlineData("\"licence\"", "\"tracking\": { \"fresh\": 0.3 }, \"licence\"", "$.tracking.fresh")]
+    [InlineData("\"padValue\": 114", "\"padValue\": 114, \"mean\": [1, 2]", "$.input.mean: one value per channel (3) or none (got 2)")]
+    [InlineData("\"padValue\": 114", "\"padValue\": 114, \"std\": [1, 0, 1]", "$.input.std: three positive values or none (got [1, 0, 1])")]
+    [InlineData("\"licence\"", "\"trafficClasses\": { \"tram\": \"car\" }, \"licence\"", "$.trafficClasses: 'tram' is not one of the model's classes")]
+    [InlineData("\"licence\"", "\"trafficClasses\": { \"car\": \"car\" }, \"licence\"", "$.vehicleClasses: 'truck' is not a traffic class the model reports (trafficClasses maps to: car)")]
     public void A_bad_manifest_names_the_file_and_the_field(string from, string to, string expected)
     {
         var error = Assert.Throws<ModelManifestException>(() => ModelManifestFile.Parse(Valid.Replace(from, to, StringComparison.Ordinal), "vehicles", "models/vehicles.json"));
@@ -64,6 +68,30 @@ public sealed class ModelManifestFileSpec
         var error = Assert.Throws<ModelManifestException>(() => ModelManifestFile.Parse(json, "vehicles", "v.json"));
 
         Assert.Contains("$.strides", error.Message);
+    }
+
+    [Fact]
+    public void A_coco_manifest_names_traffic_classes_by_mapping_its_own()
+    {
+        var json = Valid
+            .Replace("[\"car\", \"truck\", \"bus\", \"person\"]", "[\"person\", \"motorbike\", \"car\", \"cell phone\"]", StringComparison.Ordinal)
+            .Replace("[\"car\", \"truck\", \"bus\"]", "[\"car\", \"motorcycle\"]", StringComparison.Ordinal)
+            .Replace("\"licence\"", "\"trafficClasses\": { \"car\": \"car\", \"motorbike\": \"motorcycle\", \"person\": \"person\" }, \"licence\"", StringComparison.Ordinal);
+
+        var m = ModelManifestFile.Parse(json, "coco", "coco.json");
+
+        Assert.Equal("motorcycle", m.TrafficClasses["motorbike"]);
+        Assert.Equal(["car", "motorcycle"], m.VehicleClasses);
+    }
+
+    [Fact]
+    public void Nanodet_reads_per_stride_outputs_so_a_single_output_name_is_refused()
+    {
+        var json = Valid.Replace("\"yoloV8\"", "\"nanoDet\"", StringComparison.Ordinal).Replace("\"licence\"", "\"output\": \"output0\", \"licence\"", StringComparison.Ordinal);
+
+        var error = Assert.Throws<ModelManifestException>(() => ModelManifestFile.Parse(json, "nano", "nano.json"));
+
+        Assert.Contains("$.output: layout nanoDet reads cls_pred_stride_S and dis_pred_stride_S per stride", error.Message);
     }
 
     [Fact]

@@ -32,8 +32,33 @@ public sealed class SiteCameraSetupSpec
         Assert.All(setup.Zones, z => Assert.Equal("W_J1", z.Approach));
         // The calibration maps the image onto metres: the count line across two 3.2 m lanes is about 6.4 m long.
         var l = setup.Lines[0];
-        var across = setup.Calibration.Project(l.Start).DistanceTo(setup.Calibration.Project(l.End));
+        var calibration = Assert.IsType<EdgeCity.Domain.Calibration.Homography>(setup.Calibration);
+        var across = calibration.Project(l.Start).DistanceTo(calibration.Project(l.End));
         Assert.InRange(across, 5.5, 7.0);
+    }
+
+    [Fact]
+    public void A_camera_without_calibration_counts_on_its_lines_but_measures_no_metres()
+    {
+        var camera = Site().Cameras.Single(c => c.Id == "J1-W_J1") with { Calibration = null, Zones = [] };
+        var site = Site() with { Cameras = [camera] };
+
+        var setup = SiteCameraSetup.For(site, "J1-W_J1");
+
+        Assert.Null(setup.Calibration);
+        Assert.Equal("W_J1-in", Assert.Single(setup.Lines).Id);
+    }
+
+    [Fact]
+    public void Zones_without_calibration_are_refused_naming_the_camera_and_why()
+    {
+        var camera = Site().Cameras.Single(c => c.Id == "J1-W_J1") with { Calibration = null };
+        var site = Site() with { Cameras = [camera] };
+
+        var e = Assert.Throws<ArgumentException>(() => SiteCameraSetup.For(site, "J1-W_J1"));
+
+        Assert.Contains("camera 'J1-W_J1'", e.Message);
+        Assert.Contains("need a calibration", e.Message);
     }
 
     [Fact]

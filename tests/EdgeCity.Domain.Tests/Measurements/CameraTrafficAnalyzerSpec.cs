@@ -56,6 +56,35 @@ public sealed class CameraTrafficAnalyzerSpec
         Assert.False(measurements[^1].Presence);
     }
 
+    [Fact]
+    public void An_uncalibrated_camera_counts_the_cars_but_reports_no_speed()
+    {
+        var clock = new ManualClock(T0);
+        var analyzer = new CameraTrafficAnalyzer(Setup() with { Calibration = null, Zones = [] }, clock);
+        var measurements = new List<ApproachMeasurement>();
+
+        for (var i = 1; i <= 60; i++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+            Assert.NotNull(analyzer.Process(Frame(i, T0.AddMilliseconds(100 * i), Car(150, 200 + (10 * i)), Car(450, 200 + (10 * i))), out _));
+            if (i % 10 == 0)
+            {
+                measurements.AddRange(analyzer.Measure());
+            }
+        }
+
+        Assert.Equal(2, measurements.Sum(m => m.VehiclesCounted));
+        Assert.All(measurements, m => Assert.Null(m.MeanSpeedMetersPerSecond));
+    }
+
+    [Fact]
+    public void Lane_zones_without_a_calibration_are_refused_naming_the_camera()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new CameraTrafficAnalyzer(Setup() with { Calibration = null }, new ManualClock(T0)));
+
+        Assert.Contains("camera 'cam-n': lane zones measure queues in metres and need a calibration", e.Message);
+    }
+
     private static Det Person(double x, double bottom) => new(new BoxF((float)x - 6, (float)bottom - 34, (float)x + 6, (float)bottom), 5, "person", 0.9f);
 
     [Fact]

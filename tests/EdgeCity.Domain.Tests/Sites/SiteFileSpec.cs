@@ -94,6 +94,55 @@ public sealed class SiteFileSpec
     }
 
     [Fact]
+    public void A_count_station_is_cameras_without_intersections_counting_on_their_own_lines()
+    {
+        var site = new SiteDefinition
+        {
+            Name = "motorway",
+            Cameras =
+            [
+                new CameraDefinition
+                {
+                    Id = "cctv", Source = "clip.avi", Approach = "motorway",
+                    CountLines = [new CountLineDefinition { Id = "outbound", Approach = "outbound", From = [60, 130], To = [310, 130] }],
+                },
+            ],
+        };
+
+        Assert.Empty(SiteValidator.Validate(site));
+    }
+
+    [Fact]
+    public void A_count_station_camera_with_zones_but_no_calibration_is_told_it_can_only_count()
+    {
+        var site = new SiteDefinition
+        {
+            Name = "motorway",
+            Cameras =
+            [
+                new CameraDefinition
+                {
+                    Id = "cctv", Source = "clip.avi", Approach = "motorway",
+                    Zones = [new ZoneDefinition { Id = "z", Lane = "l", Polygon = [[0, 0], [10, 0], [10, 10]] }],
+                },
+            ],
+        };
+
+        var error = Assert.Single(SiteValidator.Validate(site));
+
+        Assert.Equal("$.cameras[0].calibration", error.Path);
+        Assert.Contains("a camera without one can only count", error.Message);
+    }
+
+    [Fact]
+    public void A_site_with_neither_intersections_nor_cameras_is_refused()
+    {
+        var error = Assert.Single(SiteValidator.Validate(new SiteDefinition { Name = "empty" }));
+
+        Assert.Equal("$.intersections", error.Path);
+    }
+
+    [Fact]
     public void A_missing_file_names_the_full_path()
     {
         var result = SiteFile.Load("/nonexistent/site.json");
