@@ -27,12 +27,14 @@ public static class CountEvaluator
             foreach (var direction in new[] { CrossingDirection.Forward, CrossingDirection.Backward })
             {
                 var name = direction == CrossingDirection.Forward ? "forward" : "backward";
-                var trueCount = truth.Sum(f => f.Crossings.Count(c => c.Line == line.Id && c.Direction == name));
-                var counted = observed.Counts.Count(c => c.LineId == line.Id && c.Direction == direction);
+                var trueTimes = truth.SelectMany(f => f.Crossings.Where(c => c.Line == line.Id && c.Direction == name).Select(_ => f.Time)).ToList();
+                var countTimes = observed.Counts.Where(c => c.LineId == line.Id && c.Direction == direction).Select(c => c.Time).ToList();
+                var (trueCount, counted) = (trueTimes.Count, countTimes.Count);
                 var allowed = (line.Directions & (direction == CrossingDirection.Forward ? CountDirections.Forward : CountDirections.Backward)) != 0;
                 if (allowed && (trueCount > 0 || counted > 0 || direction == CrossingDirection.Forward))
                 {
-                    lineRows.Add(new LineEvaluation(line.Approach, line.Id, direction, counted, trueCount, ErrorPercent(counted, trueCount)));
+                    var (matched, repeated) = CrossingMatch.Pair(trueTimes, countTimes, opts.CrossingToleranceSeconds);
+                    lineRows.Add(new LineEvaluation(line.Approach, line.Id, direction, counted, trueCount, ErrorPercent(counted, trueCount)) { Matched = matched, Repeated = repeated });
                 }
             }
         }

@@ -11,4 +11,10 @@ public sealed record EvaluationOptions
 
     /// <summary>A pipeline sample pairs with the truth frame nearest in time, if within this many seconds.</summary>
     public double TimeToleranceSeconds { get; init; } = 0.06;
+
+    /// <summary>
+    /// A count pairs with a true crossing of the same line and direction within this many seconds (hand counts of real
+    /// footage are timed to about 0.2 s; the tracker confirms a vehicle a few frames after it appears).
+    /// </summary>
+    public double CrossingToleranceSeconds { get; init; } = 1.0;
 }

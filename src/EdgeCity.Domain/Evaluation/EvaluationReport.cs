@@ -23,10 +23,11 @@ public sealed record EvaluationReport(double DurationSeconds, IReadOnlyList<Line
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         sb.AppendLine(inv, $"recording: {DurationSeconds:0.0} s");
-        sb.AppendLine("approach   line                 direction  counted   true  error %");
+        // Matched, missed and extra pair counts with true crossings in time; "twice" are extra counts of a vehicle already counted.
+        sb.AppendLine("approach   line                 direction  counted   true  error %  matched  missed  extra  twice");
         foreach (var l in Lines)
         {
-            sb.AppendLine(inv, $"{l.Approach,-10} {l.LineId,-20} {l.Direction.ToString().ToLowerInvariant(),-9} {l.Counted,8} {l.Truth,6} {Pct(l.ErrorPercent),8}");
+            sb.AppendLine(inv, $"{l.Approach,-10} {l.LineId,-20} {l.Direction.ToString().ToLowerInvariant(),-9} {l.Counted,8} {l.Truth,6} {Pct(l.ErrorPercent),8} {l.Matched,8} {l.Missed,7} {l.Extra,6} {l.Repeated,6}");
         }
 
         // Queue MAE is against the true queue within the camera's reach; "whole" against the whole true queue, and

@@ -35,6 +35,7 @@ public static class SiteCameraSetup
         {
             { Homography: { Count: 9 } h } => Homography.FromMatrix(h),
             { Points: { Count: >= 4 } p } => Homography.Estimate(p.Select(x => new PointCorrespondence(new Point2(x.Image[0], x.Image[1]), new Point2(x.Road[0], x.Road[1]))).ToList()),
+            { } given => throw new ArgumentException($"camera '{cameraId}': calibration has neither a 9-value homography nor 4 or more points (homography {given.Homography?.Count ?? 0} values, {given.Points?.Count ?? 0} points)"),
             _ when camera.Zones.Count > 0 => throw new ArgumentException($"camera '{cameraId}': lane zones measure queues in metres and need a calibration (a homography or 4+ points); without one the camera can only count"),
             _ => (Homography?)null,
         };

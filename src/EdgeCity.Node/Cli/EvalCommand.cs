@@ -215,6 +215,10 @@ public static class EvalCommand
                         frames = SavedDetections.Read(reader, file.FullName);
                     }
 
+                    if (truth.Count > 0 && truth.Select((f, i) => f.Frame == i).All(x => x) && frames.Count != truth.Count)
+                    {
+                        throw new InvalidDataException($"{file.FullName}: {frames.Count} frames of detections, but the truth file has {truth.Count} lines");
+                    }
 
                     // Saved boxes carry model scores: the model's calibrated tracker thresholds apply to them.
                     var savedBy = ModelManifestFile.Load(ModelManifestFile.PathOf(parse.GetValue(models)!, parse.GetValue(model)!));

@@ -128,10 +128,11 @@ public sealed class OperatorApiSpec
 
         var added = await node.Http.PostAsync("/api/cameras", Json($$"""{"id":"cam-extra","source":"rtsp://10.0.0.9/stream","intersection":"{{x.Id}}","approach":"{{x.Approaches[0].Id}}","countLines":[{"id":"in","from":[100,400],"to":[500,400]}]}"""));
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
-        // This node runs its site's camera path, so the camera starts; without a calibration it is not measured.
+        // This node runs its site's camera path, so the camera starts and counts; without a calibration it measures no
+        // speeds or queues, but counting needs none.
         var addedBody = await added.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(addedBody.GetProperty("started").GetBoolean());
-        Assert.False(addedBody.GetProperty("analytics").GetBoolean());
+        Assert.True(addedBody.GetProperty("analytics").GetBoolean());
         Assert.Equal(HttpStatusCode.Conflict, (await node.Http.PostAsync("/api/cameras", Json($$"""{"id":"cam-extra","source":"rtsp://10.0.0.10/other","intersection":"{{x.Id}}","approach":"{{x.Approaches[0].Id}}"}"""))).StatusCode);
         var listed = await node.Http.GetFromJsonAsync<JsonElement>("/api/cameras");
         var extra = listed.EnumerateArray().Single(c => c.GetProperty("id").GetString() == "cam-extra");
@@ -151,10 +152,13 @@ public sealed class OperatorApiSpec
         var camera = node.Site.Cameras[0];
         var x = node.Site.Intersections[0];
 
-        // A camera registered without a calibration has no analytics on this node: a change is refused, clearly.
+        // A camera registered without a calibration counts, but lane zones (queues in metres) are refused, clearly,
+        // and its lines stay as they were.
         await node.Http.PostAsync("/api/cameras", Json($$"""{"id":"cam-uncalibrated","source":"rtsp://10.0.0.9/stream","intersection":"{{x.Id}}","approach":"{{x.Approaches[0].Id}}","countLines":[]}"""));
-        var missing = await ProblemAsync(await node.Http.PutAsync("/api/cameras/cam-uncalibrated/analytics", Json("""{"countLines":[]}""")), HttpStatusCode.Conflict);
-        Assert.Contains("cam-uncalibrated", missing.GetProperty("detail").GetString());
+        var zoneless = """{"zones":[{"id":"z","lane":"l","polygon":[[100,300],[300,300],[300,700],[100,700]],"stopLine":[[100,300],[300,300]]}]}""";
+        var refused = await ProblemAsync(await node.Http.PutAsync("/api/cameras/cam-uncalibrated/analytics", Json(zoneless)), HttpStatusCode.BadRequest);
+        Assert.Contains("need a calibration", refused.GetRawText());
+        Assert.Equal(HttpStatusCode.OK, (await node.Http.PutAsync("/api/cameras/cam-uncalibrated/analytics", Json("""{"countLines":[{"id":"in","from":[100,400],"to":[600,400]}]}"""))).StatusCode);
 
         // A site camera's analytics run on the node that runs the camera: the running actor takes the new lines and
         // zone and answers with what it now measures.
