@@ -149,7 +149,7 @@ public abstract class DetectionDecoder
         Collect(output[..FloatsPerImage], into);
         if (NeedsNms)
         {
-            NonMaximumSuppression.Apply(into, Manifest.IouThreshold, Manifest.MaxDetections);
+            NonMaximumSuppression.Apply(into, Manifest.IouThreshold, Manifest.MaxDetections, Manifest.CrossClassIouThreshold);
         }
         else
         {

@@ -38,6 +38,12 @@ public sealed record ModelManifest
 
     public float IouThreshold { get; init; } = 0.45f;
 
+    /// <summary>
+    /// Boxes of different classes overlapping by more than this are one object boxed twice: the lower-scored is dropped.
+    /// Two vehicles, one partly hiding the other, differ in box size or position far more than that.
+    /// </summary>
+    public float CrossClassIouThreshold { get; init; } = 0.8f;
+
     /// <summary>At most this many detections per frame are kept (highest scores first).</summary>
     public int MaxDetections { get; init; } = 300;
 

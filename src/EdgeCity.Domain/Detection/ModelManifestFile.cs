@@ -107,6 +107,11 @@ public static class ModelManifestFile
             return $"$.iouThreshold: must be in (0, 1] (got {m.IouThreshold})";
         }
 
+        if (m.CrossClassIouThreshold is <= 0 or > 1.01f)
+        {
+            return $"$.crossClassIouThreshold: must be in (0, 1], or just above 1 to keep every class apart (got {m.CrossClassIouThreshold})";
+        }
+
         if (m.MaxDetections <= 0)
         {
             return $"$.maxDetections: must be positive (got {m.MaxDetections})";

@@ -67,8 +67,10 @@ public sealed class NanoDetDecoder : DetectionDecoder
         var threshold = Manifest.ScoreThreshold;
         float width = Manifest.Input.Width, height = Manifest.Input.Height;
         var offset = 0;
-        foreach (var s in Manifest.Strides)
+        var strides = Manifest.Strides;
+        for (var k = 0; k < strides.Count; k++) // an index, not foreach: an interface enumerator allocates per frame
         {
+            var s = strides[k];
             int gw = Manifest.Input.Width / s, cells = gw * (Manifest.Input.Height / s);
             var scores = output.Slice(offset, cells * classes);
             var distances = output.Slice(offset + (cells * classes), cells * 4 * perSide);

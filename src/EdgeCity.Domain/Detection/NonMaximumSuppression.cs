@@ -1,8 +1,9 @@
 namespace EdgeCity.Domain.Detection;
 
 /// <summary>
-/// Class-aware non-maximum suppression: a box suppresses only boxes of its own class, so a car
-/// and the truck it overlaps in a queue are both kept.
+/// Class-aware non-maximum suppression: a box suppresses boxes of its own class above the IoU threshold, so a car and
+/// the truck it overlaps in a queue are both kept; boxes of another class only when they overlap almost entirely (the
+/// cross-class threshold), which is one vehicle boxed twice ("truck" and "bus" on one minibus), not two vehicles.
 /// </summary>
 public static class NonMaximumSuppression
 {
@@ -11,7 +12,14 @@ public static class NonMaximumSuppression
     /// the same class by more than <paramref name="iouThreshold"/>; at most <paramref name="maxDetections"/> remain.
     /// Allocates nothing once the list has grown to its working size.
     /// </summary>
-    public static void Apply(List<Detection> candidates, float iouThreshold, int maxDetections)
+    public static void Apply(List<Detection> candidates, float iouThreshold, int maxDetections) =>
+        Apply(candidates, iouThreshold, maxDetections, crossClassIouThreshold: 1.01f);
+
+    /// <summary>
+    /// As <see cref="Apply(List{Detection}, float, int)"/>, and a box also suppresses boxes of other classes that overlap
+    /// it by more than <paramref name="crossClassIouThreshold"/> (above 1: never).
+    /// </summary>
+    public static void Apply(List<Detection> candidates, float iouThreshold, int maxDetections, float crossClassIouThreshold)
     {
         // Span sort with a cached delegate: List.Sort(IComparer) allocates a delegate on every call.
         System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates).Sort(ByScoreDescending);
@@ -23,7 +31,7 @@ public static class NonMaximumSuppression
             for (var k = 0; k < kept; k++)
             {
                 var other = candidates[k];
-                if (other.ClassId == c.ClassId && other.Box.IoU(c.Box) > iouThreshold)
+                if (other.Box.IoU(c.Box) > (other.ClassId == c.ClassId ? iouThreshold : crossClassIouThreshold))
                 {
                     suppressed = true;
                     break;

@@ -12,8 +12,8 @@ public sealed record CameraDefinition
 
     public string Approach { get; init; } = string.Empty;
 
-    /// <summary>Name of the detector model in <c>models/</c>.</summary>
-    public string Model { get; init; } = "edgecity-vehicles";
+    /// <summary>Name of the detector model in <c>models/</c>; a site file that names none gets <see cref="DefaultDetectors.For"/>.</summary>
+    public string Model { get; init; } = string.Empty;
 
     /// <summary>Upper bound on frames per second handed to inference; 0 means no limit.</summary>
     public double MaxFps { get; init; }

@@ -37,6 +37,8 @@ public static class SiteFile
             return SiteLoadResult.Failed(source, new SiteError("$", "the file is empty or null"));
         }
 
+        // A camera that names no model gets the default for its kind of site (twin frames or real streets).
+        site = site with { Cameras = site.Cameras.Select(c => c.Model.Length > 0 ? c : c with { Model = DefaultDetectors.For(site) }).ToList() };
         var errors = SiteValidator.Validate(site);
         return errors.Count == 0 ? SiteLoadResult.Ok(source, site) : new SiteLoadResult(source, null, errors);
     }

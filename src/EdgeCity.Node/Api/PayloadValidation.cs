@@ -148,7 +148,7 @@ public static partial class PayloadValidation
                 Source = p.Source!,
                 Intersection = p.Intersection!,
                 Approach = p.Approach!,
-                Model = p.Model ?? "edgecity-vehicles",
+                Model = p.Model ?? Domain.Sites.DefaultDetectors.RealCamera, // a camera added through the API is a real one
                 MaxFps = p.MaxFps ?? 0,
                 CountLines = lines.Select(l => new CountLineDefinition { Id = l.Id, Approach = l.Approach, From = [l.Start.X, l.Start.Y], To = [l.End.X, l.End.Y] }).ToList(),
                 Zones = zones.Select(z => new ZoneDefinition { Id = z.Id, Lane = z.Lane, Polygon = z.Polygon.Select(q => (IReadOnlyList<double>)[q.X, q.Y]).ToList() }).ToList(),

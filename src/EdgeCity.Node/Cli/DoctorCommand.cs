@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Security.Cryptography;
+using EdgeCity.Domain.Detection;
+using EdgeCity.Domain.Sites;
 using EdgeCity.Simulation.Sumo;
 using EdgeCity.Vision.Runtime;
 
@@ -9,8 +12,12 @@ public static class DoctorCommand
 {
     public static Command Build()
     {
-        var command = new Command("doctor", "Check this box: OpenCV and ONNX Runtime native libraries, execution providers, SUMO.");
-        command.SetAction(_ =>
+        var models = new Option<string>("--models") { Description = "Folder with the model manifests.", DefaultValueFactory = _ => "models" };
+        var command = new Command("doctor", "Check this box: OpenCV and ONNX Runtime native libraries, execution providers, SUMO, the detector models and which one each kind of camera runs.")
+        {
+            models,
+        };
+        command.SetAction(parse =>
         {
             var ok = true;
             try
@@ -41,8 +48,51 @@ public static class DoctorCommand
                 Console.WriteLine($"SUMO {sumo.SumoBinary}, SUMO_HOME={sumo.SumoHome}");
             }
 
+            ok &= ReportModels(parse.GetValue(models)!);
             return ok ? 0 : 1;
         });
         return command;
+    }
+
+    // Each manifest, whether its file is there and intact, and which cameras run it by default (and why).
+    private static bool ReportModels(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            Console.Error.WriteLine($"FAIL models folder not found: {Path.GetFullPath(folder)} (--models)");
+            return false;
+        }
+
+        var ok = true;
+        Console.WriteLine($"Detector models in {Path.GetFullPath(folder)}:");
+        foreach (var path in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            ModelManifest m;
+            try
+            {
+                m = ModelManifestFile.Load(path);
+            }
+            catch (ModelManifestException e)
+            {
+                ok = false;
+                Console.Error.WriteLine($"FAIL {e.Message}");
+                continue;
+            }
+
+            var onnx = Path.Combine(folder, m.File);
+            var state = !File.Exists(onnx) ? "MISSING " + m.File
+                : m.Sha256.Length == 0 ? "present (no checksum pinned)"
+                : Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(onnx))).Equals(m.Sha256, StringComparison.OrdinalIgnoreCase) ? "checksum ok" : "CHECKSUM MISMATCH";
+            ok &= state.StartsWith("present", StringComparison.Ordinal) || state == "checksum ok";
+            var role = m.Name switch
+            {
+                DefaultDetectors.Twin => "; default for twin cameras (trained on the twin's frames; NanoDet-m finds nothing there)",
+                DefaultDetectors.RealCamera => "; default for real cameras (counted the real clips best within the CPU budget: models/README.md)",
+                _ => string.Empty,
+            };
+            Console.WriteLine($"  {m.Name}: {m.Layout} {m.Input.Width}x{m.Input.Height}, {m.Classes.Count} classes, {m.Licence}, {state}{role}");
+        }
+
+        return ok;
     }
 }

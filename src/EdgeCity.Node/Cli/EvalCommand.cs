@@ -144,7 +144,7 @@ public static class EvalCommand
         var video = new Option<FileInfo>("--video") { Description = "The recording (e.g. CAMERA.avi from `twin record`).", Required = true };
         var truthFile = new Option<FileInfo?>("--truth") { Description = "Its ground truth: one JSON line per frame (the twin's CAMERA.truth.jsonl), or only the frames with crossings or boxes (hand counts of real footage, on the video's clock). Without it, the counts alone are printed." };
         var crossings = new Option<FileInfo?>("--crossings") { Description = "Also write every counted crossing here as truth lines (frame, time, line, direction, class): a draft of hand counts to review against the video." };
-        var model = new Option<string>("--model") { Description = "Manifest model for --detector model.", DefaultValueFactory = _ => "edgecity-vehicles" };
+        var model = new Option<string?>("--model") { Description = "Manifest model for --detector model (default: the site camera's model)." };
         var models = new Option<string>("--models") { Description = "Folder with the model manifests.", DefaultValueFactory = _ => "models" };
         var providers = new Option<string>("--providers") { Description = "Execution providers to try, in order (tensorrt,cuda,cpu).", DefaultValueFactory = _ => "tensorrt,cuda,cpu" };
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads.", DefaultValueFactory = _ => 2 };
@@ -189,6 +189,9 @@ public static class EvalCommand
 
                 var cameraId = parse.GetValue(cameraOption) ?? truth.FirstOrDefault(f => f.Camera is not null)?.Camera
                     ?? throw new ArgumentException(truthPath is null ? "--camera is required without --truth" : $"{truthPath}: no camera named in the truth; pass --camera");
+                var modelName = parse.GetValue(model)
+                    ?? loaded.Site!.Cameras.FirstOrDefault(c => c.Id == cameraId)?.Model
+                    ?? DefaultDetectors.For(loaded.Site!);
                 var mode = parse.GetValue(detector)!;
                 if (mode == "truth" && truthPath is null)
                 {
@@ -221,7 +224,7 @@ public static class EvalCommand
                     }
 
                     // Saved boxes carry model scores: the model's calibrated tracker thresholds apply to them.
-                    var savedBy = ModelManifestFile.Load(ModelManifestFile.PathOf(parse.GetValue(models)!, parse.GetValue(model)!));
+                    var savedBy = ModelManifestFile.Load(ModelManifestFile.PathOf(parse.GetValue(models)!, modelName));
                     tracking = savedBy.Tracking;
                     TakeVehicleClasses(savedBy);
                     detect = (img, t, at) =>
@@ -252,7 +255,7 @@ public static class EvalCommand
                         Providers = parse.GetValue(providers)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                             .Select(p => Enum.Parse<ExecutionProvider>(p, ignoreCase: true)).ToArray(),
                     };
-                    onnx = new Detector(DetectionModel.Load(parse.GetValue(models)!, parse.GetValue(model)!, options));
+                    onnx = new Detector(DetectionModel.Load(parse.GetValue(models)!, modelName, options));
                     tracking = onnx.Model.Manifest.Tracking;
                     TakeVehicleClasses(onnx.Model.Manifest);
                     var detector1 = onnx;

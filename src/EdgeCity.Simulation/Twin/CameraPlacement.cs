@@ -82,6 +82,7 @@ public static class CameraPlacement
             Source = source,
             Intersection = intersection,
             Approach = approach,
+            Model = DefaultDetectors.Twin, // a twin camera sees rendered frames
             MaxFps = 10,
             Pose = pose,
             Calibration = new CalibrationDefinition { Homography = camera.ImageToGroundHomography().Select(v => Math.Round(v, 9)).ToList() },

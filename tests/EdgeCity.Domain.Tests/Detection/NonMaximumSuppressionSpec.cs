@@ -35,6 +35,22 @@ public sealed class NonMaximumSuppressionSpec
     }
 
     [Fact]
+    public void One_vehicle_boxed_as_two_classes_keeps_only_the_better_box_while_a_partly_hidden_vehicle_stays()
+    {
+        // A minibus boxed "bus" and "truck" (IoU 0.92), and a car whose box overlaps the bus's by IoU 0.33.
+        var list = new List<EdgeCity.Domain.Detection.Detection>
+        {
+            new(new BoxF(0, 0, 100, 100), 5, "bus", 0.7f),
+            new(new BoxF(2, 2, 102, 102), 7, "truck", 0.6f),
+            Car(new BoxF(50, 0, 150, 100), 0.5f),
+        };
+
+        NonMaximumSuppression.Apply(list, 0.45f, 100, crossClassIouThreshold: 0.8f);
+
+        Assert.Equal(["bus", "car"], list.Select(d => d.ClassName));
+    }
+
+    [Fact]
     public void Boxes_overlapping_at_or_below_the_threshold_are_both_kept()
     {
         // IoU of these two is exactly 1/3.

@@ -27,8 +27,22 @@ public sealed class SiteFileSpec
         Assert.Equal("main-street", site.Name);
         Assert.Equal(2, site.Intersections[0].Approaches[0].Lanes);
         Assert.Equal(1, site.Intersections[0].Approaches[1].Lanes);
-        Assert.Equal("edgecity-vehicles", site.Cameras[0].Model);
+        Assert.Equal("nanodet-m-416", site.Cameras[0].Model); // a real camera (no twin): the real-footage default
         Assert.Equal(10, site.Cameras[0].MaxFps);
+    }
+
+    [Fact]
+    public void A_twin_sites_cameras_default_to_the_model_trained_on_the_twin_and_a_named_model_is_kept()
+    {
+        var twin = Valid.Replace("\"intersections\"", "\"twin\": { \"net\": \"n.net.xml\" },\n  \"intersections\"", StringComparison.Ordinal)
+            .Replace("\"controller\": \"fixed\"", "\"controller\": \"fixed\", \"sumoTls\": \"J1\"", StringComparison.Ordinal);
+        var named = Valid.Replace("\"maxFps\": 10", "\"maxFps\": 10, \"model\": \"my-model\"", StringComparison.Ordinal);
+
+        var twinSite = SiteFile.Parse(twin, "site.json");
+
+        Assert.True(twinSite.IsValid, twinSite.Describe());
+        Assert.Equal("edgecity-vehicles", twinSite.Site!.Cameras[0].Model);
+        Assert.Equal("my-model", SiteFile.Parse(named, "site.json").Site!.Cameras[0].Model);
     }
 
     [Theory]
