@@ -12,7 +12,8 @@ namespace EdgeCity.Actors.Hosting;
 /// <summary>
 /// On the box (<c>run --site</c>): one listening <see cref="AnalyticsActor"/> per camera, measuring from the site file's
 /// count lines, zones and calibration with its model's tracker settings and vehicle classes, reporting to the
-/// coordinator of the camera's intersection (a count station's camera, with no intersection, reports to none). A camera whose analytics cannot be set up (no calibration, a bad zone, no
+/// coordinator of the camera's intersection (a count station's camera, with no intersection, reports to none). A camera
+/// whose analytics cannot be set up (zones without a calibration, a bad zone, no
 /// coordinator for its intersection on this box) is logged with the reason and left unmeasured; the rest run.
 /// </summary>
 public static class CameraAnalyticsStarter

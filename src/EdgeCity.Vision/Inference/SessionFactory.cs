@@ -56,7 +56,9 @@ public static class SessionFactory
                     throw; // the model itself is bad: no provider will load it
                 }
 
-                skipped.Add($"{provider}: {ex.Message.Split('\n')[0]}");
+                // "Failed to load shared library" names nothing; the linker, asked directly, names what is missing.
+                var why = ProviderLibraryProbe.WhyNotLoadable(provider);
+                skipped.Add($"{provider}: {ex.Message.Split('\n')[0]}{(why is null ? string.Empty : " (" + why + ")")}");
             }
         }
 
