@@ -52,7 +52,27 @@ public static class SiteFile
         }
 
         var result = Parse(File.ReadAllText(path), path);
-        return result.Site?.Twin is { } twin ? WithTwinFiles(result, twin, Path.GetDirectoryName(Path.GetFullPath(path))!) : result;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        result = WithClipsBesideTheSite(result, folder);
+        return result.Site?.Twin is { } twin ? WithTwinFiles(result, twin, folder) : result;
+    }
+
+    /// <summary>
+    /// A camera whose source is a relative path to a file beside the site file (a recorded clip) reads that file from
+    /// wherever the node is started, as the twin's files are; URLs, devices and other names are left as written.
+    /// </summary>
+    private static SiteLoadResult WithClipsBesideTheSite(SiteLoadResult result, string folder)
+    {
+        if (result.Site is not { } site)
+        {
+            return result;
+        }
+
+        var cameras = site.Cameras.Select(c =>
+            c.Source.Length > 0 && !c.Source.Contains("://", StringComparison.Ordinal) && !Path.IsPathRooted(c.Source) && File.Exists(Path.Combine(folder, c.Source))
+                ? c with { Source = Path.Combine(folder, c.Source) }
+                : c).ToList();
+        return result with { Site = site with { Cameras = cameras } };
     }
 
     /// <summary>The twin's network and routes are read relative to the site file: a name that is not there is an error now, not at start-up.</summary>

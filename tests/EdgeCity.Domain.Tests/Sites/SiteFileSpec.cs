@@ -157,6 +157,28 @@ public sealed class SiteFileSpec
     }
 
     [Fact]
+    public void A_clip_beside_the_site_file_is_read_from_there_whatever_the_working_folder()
+    {
+        var folder = Directory.CreateTempSubdirectory("edgecity-site-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "clip.mp4"), "not really a video");
+            File.WriteAllText(Path.Combine(folder, "site.json"), Valid.Replace("rtsp://10.0.0.5/stream", "clip.mp4", StringComparison.Ordinal)
+                .Replace("\"maxFps\": 10 }", "\"maxFps\": 10 }, { \"id\": \"cam-2\", \"source\": \"rtsp://10.0.0.6/s\", \"intersection\": \"J1\", \"approach\": \"S\" }", StringComparison.Ordinal));
+
+            var site = SiteFile.Load(Path.Combine(folder, "site.json"));
+
+            Assert.True(site.IsValid, site.Describe());
+            Assert.Equal(Path.Combine(folder, "clip.mp4"), site.Site!.Cameras[0].Source);
+            Assert.Equal("rtsp://10.0.0.6/s", site.Site.Cameras[1].Source);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_missing_file_names_the_full_path()
     {
         var result = SiteFile.Load("/nonexistent/site.json");
