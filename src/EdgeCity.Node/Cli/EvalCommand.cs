@@ -24,6 +24,7 @@ public static class EvalCommand
     {
         var eval = new Command("eval", "Measure the pipeline against ground truth.");
         eval.Subcommands.Add(BuildCounts());
+        eval.Subcommands.Add(EvalSlitCommand.Build());
         return eval;
     }
 
