@@ -1,5 +1,6 @@
 using EdgeCity.Domain.Detection;
 using EdgeCity.Domain.Geometry;
+using EdgeCity.Vision.Evaluation;
 using EdgeCity.Vision.Inference;
 using EdgeCity.Vision.Tests.Support;
 using OpenCvSharp;
@@ -48,6 +49,21 @@ public sealed class NanoDetModelSpec
         Assert.All(cars, c => Assert.Contains(found, d => d.ClassName == "car" && Contains(d.Box, c)));
         Assert.All(found, d => Assert.Contains(d.ClassName, (string[])["car", "bus", "truck", "motorcycle", "bicycle", "person"]));
         Assert.All(found, d => Assert.InRange(d.Box.Right, 0, 320));
+    }
+
+    [Fact]
+    public void On_hand_boxed_real_frames_the_real_camera_default_finds_the_cars_of_twenty_pixels_or_more()
+    {
+        // models/testdata/real-boxes: 4 frames of the overpass clip, every vehicle boxed by hand (16 cars of 20 px or
+        // more). Measured: AP 0.929 (P 0.74, R 0.88 at the manifest's 0.3); the twin-trained model: 0.106.
+        var manifest = ModelManifestFile.Load(Path.Combine(Models, "nanodet-m-416.json"));
+        using var model = ModelEvaluator.LoadForEvaluation(manifest, Path.Combine(Models, manifest.File), threads: 1);
+        var frames = YoloFolderReader.Read(Path.Combine(Models, "testdata", "real-boxes"), ["car"], manifest.Classes);
+
+        var car = ModelEvaluator.Evaluate(model, frames, manifest.ScoreThreshold, minSide: 20).Classes.Single(c => c.Class == "car");
+
+        Assert.Equal(16, car.GroundTruth);
+        Assert.True(car.Ap50 >= 0.9, $"car AP {car.Ap50}");
     }
 
     private static bool Contains(BoxF box, Point2 p) => p.X >= box.Left && p.X <= box.Right && p.Y >= box.Top && p.Y <= box.Bottom;
