@@ -149,6 +149,7 @@ public sealed class AnalyticsActor : ReceiveActor, IWithTimers
             AnalyticsMetrics.QueueLength.WithLabels(m.IntersectionId, m.Approach).Set(m.QueueLengthMeters);
             AnalyticsMetrics.Occupancy.WithLabels(m.IntersectionId, m.Approach).Set(m.Occupancy ?? 0);
             _target.Tell(m);
+            Context.System.EventStream.Publish(m); // for this node's operator view: camera health and data age
         }
 
         if (measurements.Count > 0)

@@ -81,7 +81,11 @@ public sealed class OperatorView
     {
         lock (_gate)
         {
-            Intersection(m.IntersectionId).Measure(m);
+            if (m.IntersectionId.Length > 0) // a count station's camera measures for no intersection
+            {
+                Intersection(m.IntersectionId).Measure(m);
+            }
+
             if (_cameras.TryGetValue(m.CameraId, out var camera))
             {
                 camera.Measured(m);

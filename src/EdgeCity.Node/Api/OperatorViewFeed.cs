@@ -37,8 +37,8 @@ public sealed class OperatorViewFeed : ReceiveActor, IWithTimers
         Receive<CameraFeedDown>(m => view.CameraStatus(m.CameraId, "down", m.Reason));
         Receive<CameraFeedUp>(m => view.CameraStatus(m.CameraId, "up", null));
         Receive<CameraStatus>(m => view.CameraStatus(m.CameraId, m.State.ToString().ToLowerInvariant(), m.Reason));
-        Receive<SampleCameras>(_ => view.SampleCameraCounters(id => Has(CameraMetrics.FramesCaptured, id)
-            ? (Read(CameraMetrics.FramesCaptured, id), Read(CameraMetrics.FramesDropped, id), Read(CameraMetrics.Reconnects, id))
+        Receive<SampleCameras>(_ => view.SampleCameraCounters(id => CameraCounters.Has(CameraMetrics.FramesCaptured, id)
+            ? (CameraCounters.Sum(CameraMetrics.FramesCaptured, id), CameraCounters.Sum(CameraMetrics.FramesDropped, id), CameraCounters.Sum(CameraMetrics.Reconnects, id))
             : null));
         Receive<IntersectionStatus>(view.Apply);
         Receive<SubscribeAck>(_ => { });
@@ -64,10 +64,6 @@ public sealed class OperatorViewFeed : ReceiveActor, IWithTimers
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
-    /// <summary>A camera's counter, 0 while it has none: reading must not create series for cameras this node does not run.</summary>
-    private static double Read(Prometheus.Counter counter, string camera) => Has(counter, camera) ? counter.WithLabels(camera).Value : 0;
-
-    private static bool Has(Prometheus.Counter counter, string camera) => counter.GetAllLabelValues().Any(v => v.Length == 1 && v[0] == camera);
 
     private sealed class SampleCameras
     {
