@@ -38,6 +38,7 @@ public sealed class IntersectionCoordinator : ReceiveActor
     private FallbackMode _mode = FallbackMode.None;
     private long _ticks;
     private long _decisions;
+    private string? _phaseShown;
     private long _prevented;
     private DateTimeOffset _lastAudit = DateTimeOffset.MinValue;
 
@@ -133,6 +134,10 @@ public sealed class IntersectionCoordinator : ReceiveActor
         _stopping.Cancel();
         _stopping.Dispose();
         SignalMetrics.FallbackActive.WithLabels(_id).Set(0);
+        if (_phaseShown is not null)
+        {
+            SignalMetrics.ActivePhase.RemoveLabelled(_id, _phaseShown); // a stopped coordinator serves no phase
+        }
     }
 
     private void OnApproach(ApproachObservation m)
@@ -197,6 +202,17 @@ public sealed class IntersectionCoordinator : ReceiveActor
         }
 
         SignalMetrics.Phase.WithLabels(_id).Set(_settings.Timings.PhaseIndex[step.State.ActivePhaseId]);
+        if (_phaseShown != step.State.ActivePhaseId)
+        {
+            // The phase by its id (what the API says), one series at a time: the previous phase's series goes.
+            if (_phaseShown is not null)
+            {
+                SignalMetrics.ActivePhase.RemoveLabelled(_id, _phaseShown);
+            }
+
+            _phaseShown = step.State.ActivePhaseId;
+            SignalMetrics.ActivePhase.WithLabels(_id, _phaseShown).Set(1);
+        }
         if (step.Changed)
         {
             _decisions++;

@@ -10,6 +10,11 @@ internal static class SignalMetrics
         "Program index (0-based) of the phase being served or moved to.",
         new GaugeConfiguration { LabelNames = ["intersection"] });
 
+    public static readonly Gauge ActivePhase = Metrics.CreateGauge(
+        "edgecity_signal_active_phase",
+        "1 for the phase being served or moved to, by the phase id the API and the audit log use (one series per intersection).",
+        new GaugeConfiguration { LabelNames = ["intersection", "phase"] });
+
     public static readonly Gauge FallbackActive = Metrics.CreateGauge(
         "edgecity_signal_fallback_active",
         "1 while stale data has the intersection on its fallback (recall or fixed time), 0 otherwise.",

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using Akka.Actor;
 using Akka.Configuration;
@@ -197,6 +198,10 @@ public sealed class IntersectionCoordinatorSpec : Akka.TestKit.Xunit2.TestKit
 
         Assert.Empty(monitor.Violations);
         Assert.Equal(records.Select(r => r.GetProperty("time").GetDateTimeOffset()), commands.Select(c => c.At));
+
+        // The metrics name the phase as the API and audit log do, one series at a time.
+        var active = Regex.Matches(await ScrapeAsync(), "^edgecity_signal_active_phase\\{intersection=\"audit-x\",phase=\"([^\"]+)\"\\} 1$", RegexOptions.Multiline);
+        Assert.Equal(status.Signal.ActivePhaseId, Assert.Single(active).Groups[1].Value);
     }
 
     [Fact]
