@@ -48,6 +48,19 @@ public static class ApiEndpoints
             view.Cameras().FirstOrDefault(c => c.Id == id) is { } c ? Results.Ok(new { status = c, definition = view.Camera(id) }) : NotFound("camera", id));
         app.MapCameraFrames(view);
         api.MapGet("/events", (HttpContext http, ActorSystem system) => OperatorEventStream.RunAsync(http, view, system));
+        api.MapGet("/changes", (string? last, ApiChangeLog changes) =>
+        {
+            // Who changed what (and who tried): the latest changing calls, newest last; the whole record is the file.
+            var count = 50;
+            if (last is not null && !int.TryParse(last, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out count))
+            {
+                var errors = new PayloadErrors();
+                errors.Add("last", $"must be a whole number of changes (1-200), was '{last}'");
+                return errors.ToProblem("The query is not valid");
+            }
+
+            return Results.Ok(new { file = changes.Path, changes = changes.Recent(Math.Clamp(count, 1, 200)) });
+        });
 
         var changes = api.MapGroup(string.Empty).AddEndpointFilter<ApiToken>();
         changes.MapPost("/cameras", async (HttpRequest request, ActorSystem system, IServiceProvider services) =>

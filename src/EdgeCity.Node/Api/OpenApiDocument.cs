@@ -64,6 +64,9 @@ public static class OpenApiDocument
       "parameters": [ { "name": "id", "in": "path", "required": true, "schema": {"type":"string"} } ],
       "requestBody": { "required": true, "content": { "application/json": { "schema": {"$ref":"#/components/schemas/Analytics"} } } },
       "responses": { "200": { "description": "In use" }, "400": {"$ref":"#/components/responses/Problem"}, "401": {"$ref":"#/components/responses/Problem"}, "403": {"$ref":"#/components/responses/Problem"}, "404": {"$ref":"#/components/responses/Problem"}, "409": {"$ref":"#/components/responses/Problem"} } } },
+    "/api/changes": { "get": { "summary": "Who changed what: the latest changing API calls, allowed or refused (time, operator, client, method, path, status, body with URL credentials masked), newest last; the file keeps them all",
+      "parameters": [ { "name": "last", "in": "query", "required": false, "schema": {"type":"integer","minimum":1,"maximum":200,"default":50} } ],
+      "responses": { "200": { "description": "OK" }, "400": {"$ref":"#/components/responses/Problem"} } } },
     "/api/events": { "get": { "summary": "Server-Sent Events: a 'snapshot' event (intersections with timelines, cameras, cluster) whenever something changed", "responses": { "200": { "description": "text/event-stream" } } } }
   }
 }

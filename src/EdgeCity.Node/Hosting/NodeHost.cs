@@ -38,6 +38,9 @@ public static class NodeHost
         builder.Services.AddSingleton(launch);
         builder.Services.AddSingleton(clusterOptions);
         builder.Services.AddSingleton<NodeReadiness>();
+        builder.Services.AddSingleton(new ApiChangeLog(builder.Configuration["EdgeCity:Api:ChangeLog"] is { Length: > 0 } changeLog
+            ? changeLog
+            : Path.Combine(AuditFolder.Of(launch, builder.Configuration), "api-changes.jsonl")));
         var signals = SignalControlSetup.Prepare(launch, builder.Configuration);
         builder.Services.AddSingleton(signals.Coordinators);
         builder.Services.AddSingleton(signals.Live);
@@ -77,6 +80,7 @@ public static class NodeHost
             headers.ContentSecurityPolicy = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
             return next(context);
         });
+        app.UseApiChangeLog();
         app.UseHttpMetrics();
         NodeInfoMetric.Publish(launch, clusterOptions);
         app.MapHealthEndpoints();

@@ -30,9 +30,7 @@ public sealed class SignalControlSetup
 
     public static SignalControlSetup Prepare(NodeLaunch launch, IConfiguration configuration)
     {
-        var audit = configuration["EdgeCity:Signals:AuditDirectory"] is { Length: > 0 } dir
-            ? dir
-            : Path.Combine(Path.GetTempPath(), "edgecity-audit", launch.Mode);
+        var audit = AuditFolder.Of(launch, configuration);
         if (launch.Mode == "demo")
         {
             return PrepareDemo(launch, configuration, audit);

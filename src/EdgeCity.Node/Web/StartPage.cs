@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using Akka.Actor;
+using EdgeCity.Domain.Sites;
+using EdgeCity.Node.Api;
 using EdgeCity.Node.Hosting;
 
 namespace EdgeCity.Node.Web;
@@ -9,10 +11,11 @@ namespace EdgeCity.Node.Web;
 public static class StartPage
 {
     public static void MapStartPage(this WebApplication app) =>
-        app.MapGet("/about", (NodeLaunch launch, NodeReadiness readiness, ActorSystem system, LiveSignals signals) =>
-            Results.Content(Render(launch, readiness, system, signals), "text/html; charset=utf-8"));
+        app.MapGet("/about", (NodeLaunch launch, NodeReadiness readiness, ActorSystem system, LiveSignals signals, IServiceProvider services) =>
+            Results.Content(Render(launch, OperatorSite.Of(services), readiness, system, signals), "text/html; charset=utf-8"));
 
-    private static string Render(NodeLaunch launch, NodeReadiness readiness, ActorSystem system, LiveSignals signals)
+    // The site is the operator view's: the launched one, or in the demo the demo loop's (the launch carries none there).
+    private static string Render(NodeLaunch launch, (SiteDefinition? Site, string? Path) shown, NodeReadiness readiness, ActorSystem system, LiveSignals signals)
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
         var cluster = Akka.Cluster.Cluster.Get(system);
@@ -31,9 +34,9 @@ public static class StartPage
         }
 
         html.Append("</table><h2>Site</h2>");
-        if (launch.Site is { } site)
+        if (shown.Site is { } site)
         {
-            html.Append($"<p>{E(site.Name)} from <code>{E(launch.SitePath ?? "embedded")}</code>: {site.Intersections.Count} intersections, {site.Cameras.Count} cameras.</p><ul>");
+            html.Append($"<p>{E(site.Name)} from <code>{E(shown.Path ?? "embedded")}</code>: {site.Intersections.Count} intersections, {site.Cameras.Count} cameras.</p><ul>");
             foreach (var x in site.Intersections)
             {
                 html.Append($"<li>{E(x.Id)} {E(x.Name ?? string.Empty)}: controller {E(x.Controller)}, {x.Approaches.Count} approaches</li>");

@@ -118,6 +118,40 @@ public sealed class OperatorApiSpec
     }
 
     [Fact]
+    public async Task Every_change_and_every_refused_attempt_is_on_record_with_the_operator_who_made_it()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"edgecity-changes-{Guid.NewGuid():N}.jsonl");
+        await using var node = await OperatorNode.StartAsync(Token, $"--EdgeCity:Api:ChangeLog={file}", "--EdgeCity:Api:Operators:alice=alice-has-her-own-long-token");
+        var x = node.Site.Intersections[0];
+        var add = $$"""{"id":"cam-audit","source":"rtsp://admin:secret@10.0.0.9/stream","intersection":"{{x.Id}}","approach":"{{x.Approaches[0].Id}}"}""";
+
+        node.Http.DefaultRequestHeaders.Authorization = new("Bearer", "a-guess-that-is-wrong");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await node.Http.DeleteAsync("/api/cameras/cam-audit")).StatusCode);
+        node.Http.DefaultRequestHeaders.Authorization = new("Bearer", "alice-has-her-own-long-token");
+        Assert.Equal(HttpStatusCode.Created, (await node.Http.PostAsync("/api/cameras", Json(add))).StatusCode);
+        node.Http.DefaultRequestHeaders.Authorization = new("Bearer", Token);
+        Assert.Equal(HttpStatusCode.NoContent, (await node.Http.DeleteAsync("/api/cameras/cam-audit")).StatusCode);
+
+        var answer = await node.Http.GetFromJsonAsync<JsonElement>("/api/changes?last=3");
+        var changes = answer.GetProperty("changes").EnumerateArray().ToList();
+        Assert.Equal(
+            [(null, "DELETE", "/api/cameras/cam-audit", 401), ("alice", "POST", "/api/cameras", 201), ("operator", "DELETE", "/api/cameras/cam-audit", 204)],
+            changes.Select(c => (c.GetProperty("operator").GetString(), c.GetProperty("method").GetString(), c.GetProperty("path").GetString(), c.GetProperty("status").GetInt32())));
+        var body = changes[1].GetProperty("body").GetString()!;
+        Assert.Contains("\"id\":\"cam-audit\"", body);
+        Assert.Contains("rtsp://***@10.0.0.9/stream", body); // the camera's password is not kept
+        Assert.DoesNotContain("secret", body);
+        Assert.Equal("127.0.0.1", changes[0].GetProperty("client").GetString());
+
+        // The same records are in the file, which outlives the node.
+        var lines = await File.ReadAllLinesAsync(file);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("\"operator\":\"alice\"", lines[1]);
+        File.Delete(file);
+        await ProblemAsync(await node.Http.GetAsync("/api/changes?last=x"), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Cameras_are_added_listed_and_removed_at_run_time()
     {
         await using var node = await OperatorNode.StartAsync(Token);

@@ -30,6 +30,7 @@ public sealed class DemoLoopSpec : IDisposable
 
         var page = await http.GetStringAsync("/about");
         Assert.Contains("SUMO twin of site &#39;demo&#39;", page);
+        Assert.Matches("<p>demo from <code>[^<]*site\\.json</code>: 3 intersections, 12 cameras\\.</p>", page); // not "No site loaded"
         Assert.Contains("measurements from SUMO detectors", page);
         foreach (var id in new[] { "J1", "J2", "J3" })
         {
