@@ -6,7 +6,7 @@ namespace EdgeCity.Node.Api;
 /// <summary>
 /// Who changed what through the API: every changing call (POST, PUT, PATCH, DELETE under <c>/api</c>), allowed or
 /// refused, appended as a JSON line to a file that outlives the node (<c>EdgeCity:Api:ChangeLog</c>, by default
-/// <c>api-changes.jsonl</c> in the audit folder) before the answer leaves, and the latest kept for <c>GET /api/changes</c>.
+/// <c>api-changes.jsonl</c> in the audit folder) as it is answered, and the latest kept for <c>GET /api/changes</c>.
 /// </summary>
 public sealed partial class ApiChangeLog
 {
