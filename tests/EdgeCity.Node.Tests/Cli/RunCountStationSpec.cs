@@ -37,6 +37,13 @@ public sealed class RunCountStationSpec
         }
 
         Assert.Contains("model nanodet-m-416 ready", node.Output);
+
+        // Only conventionally named metrics leave the box: EdgeCity's, HTTP's and the process's; counters end in
+        // _total and nothing else does (no msquic internals, no unit-less runtime meters).
+        var families = Regex.Matches(metrics, @"^# TYPE (\S+) (\S+)$", RegexOptions.Multiline).Select(m => (Name: m.Groups[1].Value, Type: m.Groups[2].Value)).ToList();
+        Assert.NotEmpty(families);
+        Assert.All(families, f => Assert.Matches("^(edgecity|process|dotnet|http)_", f.Name));
+        Assert.All(families, f => Assert.Equal(f.Type == "counter", f.Name.EndsWith("_total", StringComparison.Ordinal)));
         Assert.Contains("site 'real-clips' is valid (0 intersections, 2 cameras)", node.Output);
     }
 }
