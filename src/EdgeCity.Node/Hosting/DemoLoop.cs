@@ -18,43 +18,135 @@ namespace EdgeCity.Node.Hosting;
 /// <see cref="SimulationClock"/> the coordinators tick on, applies the states their <see cref="TraciSignalHead"/>s
 /// posted, and twice a second sends each coordinator the detector measurements of the movements no camera watches.
 /// The twin's cameras are served over MJPEG; on the camera path (<see cref="DemoCameraPath"/>) camera actors decode
-/// them and their analytics measure the other approaches. Stopping the host stops the loop and SUMO.
+/// them and their analytics measure the other approaches. When SUMO stops answering, readiness says so, the
+/// coordinators' clock follows the wall clock (their data goes stale, they fall back) and the twin is restarted with
+/// backoff, its time continuing the clock's. Stopping the host stops the loop and SUMO.
 /// </summary>
 public sealed class DemoLoop(
     DemoLoopPlan plan, SignalCoordinators coordinators, LiveSignals live, IServiceProvider services, ILogger<DemoLoop> logger) : BackgroundService
 {
     private const double MeasureEverySeconds = 0.5;
 
+    /// <summary>Seconds to wait before the first restart of a SUMO twin that stopped (then doubled, up to 30 s).</summary>
+    public const string RestartKey = "EdgeCity:Demo:TwinRestartSeconds";
+
+    private readonly TimeSpan _firstRetry = TimeSpan.FromSeconds(Math.Clamp(services.GetService<IConfiguration>()?.GetValue<double?>(RestartKey) ?? 2, 0.5, 30));
+
+    private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(30);
+
+    private string _measuring = string.Empty;
+
     /// <summary>Approaches measured by a camera, per intersection: their movements get no detector measurements.</summary>
     private IReadOnlyDictionary<string, IReadOnlySet<string>> _cameraApproaches = new Dictionary<string, IReadOnlySet<string>>();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        SiteTwin twin;
+        MjpegServer? server = null;
+        var backoff = _firstRetry;
         try
         {
-            twin = await SiteTwin.StartAsync(plan.Site, plan.SiteFolder, null, line => logger.LogWarning("SUMO: {Line}", line), stoppingToken);
+            for (var attempt = 0; !stoppingToken.IsCancellationRequested; attempt++)
+            {
+                SiteTwin twin;
+                try
+                {
+                    twin = await SiteTwin.StartAsync(plan.Site, plan.SiteFolder, null, line => logger.LogWarning("SUMO: {Line}", line), stoppingToken);
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException)
+                {
+                    if (attempt == 0)
+                    {
+                        live.Source = $"SUMO twin did not start: {ex.Message}";
+                        logger.LogError("Demo loop: the SUMO twin of {Site} did not start: {Error}; signals hold all-red and nothing is simulated", plan.Site.Name, ex.Message);
+                        return;
+                    }
+
+                    backoff = await WaitToRestartAsync($"SUMO twin did not restart: {ex.Message}", backoff, stoppingToken);
+                    continue;
+                }
+
+                string? stopped;
+                using (twin)
+                {
+                    if (server is null)
+                    {
+                        server = new MjpegServer(twin.Renderers.Select(r => r.CameraId), plan.TwinPort);
+                        foreach (var r in twin.Renderers)
+                        {
+                            logger.LogInformation("Twin camera {Camera}: {Url}", r.CameraId, server.UrlOf(r.CameraId));
+                        }
+
+                        _measuring = plan.Cameras is { } cameras ? await StartCamerasAsync(cameras, twin, server) : "measurements from SUMO detectors";
+                    }
+
+                    if (attempt > 0)
+                    {
+                        SimulationMetrics.Restarts.Inc();
+                        logger.LogWarning("Demo loop: SUMO twin restarted (restart {Count}); coordinators command it again", (long)SimulationMetrics.Restarts.Value);
+                        backoff = _firstRetry;
+                    }
+
+                    live.Fault = null;
+                    SimulationMetrics.Running.Set(1);
+                    live.Source = $"SUMO twin of site '{plan.Site.Name}' ({twin.Renderers.Count} cameras on http://127.0.0.1:{server.Port}/), {_measuring}";
+                    logger.LogInformation("Demo loop: {Count} coordinators command SUMO through TraCI, {Measuring}", plan.Intersections.Count, _measuring);
+
+                    // The coordinators' clock never goes back: a restarted SUMO's time continues from where the clock is.
+                    var offset = plan.Clock.Seconds - twin.Sumo.Traci.Time;
+                    var activeServer = server;
+                    stopped = null;
+                    var loop = new Thread(() => stopped = Run(twin, activeServer, offset, stoppingToken)) { IsBackground = true, Name = "demo-loop" };
+                    loop.Start();
+                    await Task.Run(loop.Join, CancellationToken.None);
+                }
+
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                backoff = await WaitToRestartAsync($"SUMO twin stopped: {stopped}", backoff, stoppingToken);
+            }
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException)
+        finally
         {
-            live.Source = $"SUMO twin did not start: {ex.Message}";
-            logger.LogError("Demo loop: the SUMO twin of {Site} did not start: {Error}; signals hold all-red and nothing is simulated", plan.Site.Name, ex.Message);
-            return;
+            SimulationMetrics.Running.Set(0);
+            if (server is not null)
+            {
+                await server.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// While the twin is down: readiness says why, signal commands fail at once (the heads count them) instead of
+    /// waiting, and the coordinators' clock follows the wall clock, so their data goes stale and they fall back as they
+    /// would on a dead detector. Returns the next wait, doubled up to 30 s.
+    /// </summary>
+    private async Task<TimeSpan> WaitToRestartAsync(string reason, TimeSpan wait, CancellationToken stop)
+    {
+        SimulationMetrics.Running.Set(0);
+        live.Fault = $"{reason}; restarting in {wait.TotalSeconds:0} s";
+        live.Source = live.Fault;
+        logger.LogError("Demo loop: {Reason}; coordinators run on the wall clock and fall back as their data goes stale; restart in {Seconds:0} s", reason, wait.TotalSeconds);
+        var wall = Stopwatch.StartNew();
+        var from = plan.Clock.Seconds;
+        var down = new IOException(reason);
+        while (wall.Elapsed < wait && !stop.IsCancellationRequested)
+        {
+            plan.Queue.Fail(down);
+            plan.Clock.AdvanceTo(from + wall.Elapsed.TotalSeconds);
+            try
+            {
+                await Task.Delay(100, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
         }
 
-        using var _ = twin;
-        await using var server = new MjpegServer(twin.Renderers.Select(r => r.CameraId), plan.TwinPort);
-        foreach (var r in twin.Renderers)
-        {
-            logger.LogInformation("Twin camera {Camera}: {Url}", r.CameraId, server.UrlOf(r.CameraId));
-        }
-
-        var measuring = plan.Cameras is { } cameras ? await StartCamerasAsync(cameras, twin, server) : "measurements from SUMO detectors";
-        live.Source = $"SUMO twin of site '{plan.Site.Name}' ({twin.Renderers.Count} cameras on http://127.0.0.1:{server.Port}/), {measuring}";
-        logger.LogInformation("Demo loop: {Count} coordinators command SUMO through TraCI, {Measuring}", plan.Intersections.Count, measuring);
-        var loop = new Thread(() => Run(twin, server, stoppingToken)) { IsBackground = true, Name = "demo-loop" };
-        loop.Start();
-        await Task.Run(loop.Join, CancellationToken.None);
+        return TimeSpan.FromTicks(Math.Min(LastRetry.Ticks, wait.Ticks * 2));
     }
 
     /// <summary>Checks the model loads, then starts the camera path; says what measures what (or why detectors do).</summary>
@@ -94,7 +186,8 @@ public sealed class DemoLoop(
     private bool IsCamera(string intersection, string approach) =>
         _cameraApproaches.TryGetValue(intersection, out var set) && set.Contains(approach);
 
-    private void Run(SiteTwin twin, MjpegServer server, CancellationToken stop)
+    /// <summary>Steps the twin until stopped (null) or until SUMO stops answering (the reason).</summary>
+    private string? Run(SiteTwin twin, MjpegServer server, double offset, CancellationToken stop)
     {
         var traci = twin.Sumo.Traci;
         var detectors = new SumoDetectors(traci, twin.Network, plan.Intersections.SelectMany(i => i.Lanes));
@@ -110,7 +203,7 @@ public sealed class DemoLoop(
                 twin.Step((renderer, image, _) => server.Publish(renderer.CameraId, image.ImEncode(".jpg", encode)));
                 steps++;
                 var time = traci.Time;
-                plan.Clock.AdvanceTo(time);
+                plan.Clock.AdvanceTo(offset + time);
                 var arrived = traci.GetMany(TraciConstants.CmdGetSimulationVariable, TraciConstants.VarArrivedNumber, [string.Empty], r => r.TypedInt())[0];
                 live.TripsArrived += arrived;
                 SimulationMetrics.Arrived.Inc(arrived);
@@ -137,14 +230,15 @@ public sealed class DemoLoop(
         {
             if (!stop.IsCancellationRequested)
             {
-                live.Source = $"SUMO twin stopped: {ex.Message}";
-                logger.LogError(ex, "Demo loop: SUMO stopped answering; coordinators fall back as their data goes stale");
+                return ex.Message;
             }
         }
         finally
         {
             plan.Queue.Fail(new OperationCanceledException("the SUMO twin stopped"));
         }
+
+        return null;
     }
 
     private void Measure(SumoDetectors detectors, double time)

@@ -14,6 +14,9 @@ public sealed class LiveSignals
     /// <summary>Where the loop's data comes from, or why there is none (shown on the start page).</summary>
     public string Source { get; set; } = "no signal control on this node";
 
+    /// <summary>Why this node cannot do its job now (the SUMO twin is down and being restarted), or null: readiness says it.</summary>
+    public string? Fault { get; set; }
+
     public double SimulationSeconds { get; set; }
 
     public int Vehicles { get; set; }

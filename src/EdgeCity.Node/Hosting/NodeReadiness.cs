@@ -25,6 +25,12 @@ public sealed class NodeReadiness(IServiceProvider services)
         }
 
         var self = Akka.Cluster.Cluster.Get(system).SelfMember;
-        return self.Status == MemberStatus.Up ? null : $"cluster member status is {self.Status}";
+        if (self.Status != MemberStatus.Up)
+        {
+            return $"cluster member status is {self.Status}";
+        }
+
+        // What the node depends on beyond its actor system: the demo's twin (its signal heads and clock).
+        return services.GetService<LiveSignals>()?.Fault;
     }
 }

@@ -7,6 +7,10 @@ public static class SimulationMetrics
 {
     public static readonly Gauge Time = Metrics.CreateGauge("edgecity_sim_time_seconds", "Simulation time of the SUMO twin.");
 
+    public static readonly Gauge Running = Metrics.CreateGauge("edgecity_sim_running", "1 while the SUMO twin answers, 0 while it is down (the demo restarts it; coordinators run on the wall clock meanwhile).");
+
+    public static readonly Counter Restarts = Metrics.CreateCounter("edgecity_sim_restarts_total", "Times the demo restarted a SUMO twin that had stopped.");
+
     public static readonly Gauge Vehicles = Metrics.CreateGauge("edgecity_sim_vehicles", "Vehicles in the simulated network.");
 
     public static readonly Counter Arrived = Metrics.CreateCounter("edgecity_sim_trips_arrived_total", "Simulated trips that reached their destination.");

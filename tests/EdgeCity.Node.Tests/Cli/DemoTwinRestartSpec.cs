@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace EdgeCity.Node.Tests.Cli;
+
+/// <summary>
+/// SUMO killed under the running demo: readiness goes false with the reason, the coordinators (whose clock now follows
+/// the wall clock) fall back as their data goes stale, and the demo restarts the twin and is ready again.
+/// </summary>
+public sealed class DemoTwinRestartSpec
+{
+    [Fact]
+    public async Task A_killed_sumo_makes_the_demo_unready_puts_every_coordinator_on_its_fallback_and_is_restarted()
+    {
+        // The first restart waits 12 s: longer than the coordinators' 5 s stale age, so the fallback shows.
+        using var node = NodeProcess.Start(
+            new Dictionary<string, string> { ["EdgeCity__Demo__TwinRestartSeconds"] = "12" },
+            "demo", "--port", "0", "--controller", "schedule", "--measure", "detectors");
+        var listening = await node.WaitForOutputAsync("Now listening on: ", TimeSpan.FromSeconds(60));
+        using var http = new HttpClient { BaseAddress = new Uri(listening["Now listening on: ".Length..].Trim()) };
+        await UntilAsync(http, m => Value(m, "edgecity_sim_running") == 1 && Value(m, "edgecity_sim_time_seconds") > 2, "the twin never ran", node);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz/ready")).StatusCode);
+
+        var sumo = ChildrenOf(node.Process.Id).Single(p => p.Name == "sumo");
+        System.Diagnostics.Process.GetProcessById(sumo.Pid).Kill();
+
+        await UntilAsync(http, m => Value(m, "edgecity_sim_running") == 0, "the twin's death was not noticed", node);
+        var unready = await http.GetAsync("/healthz/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, unready.StatusCode);
+        Assert.Contains("SUMO twin stopped", await unready.Content.ReadAsStringAsync());
+        await UntilAsync(http, m => new[] { "J1", "J2", "J3" }.All(j => Value(m, $"edgecity_signal_fallback_active{{intersection=\"{j}\"}}") == 1), "the coordinators did not fall back", node);
+
+        await UntilAsync(http, m => Value(m, "edgecity_sim_restarts_total") == 1 && Value(m, "edgecity_sim_running") == 1, "the twin was not restarted", node, seconds: 60);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz/ready")).StatusCode);
+    }
+
+    private static async Task UntilAsync(HttpClient http, Func<string, bool> holds, string failure, NodeProcess node, int seconds = 45)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        var metrics = string.Empty;
+        while (!holds(metrics))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{failure} within {seconds} s:\n{metrics}\n{node.Output}");
+            await Task.Delay(500);
+            metrics = await http.GetStringAsync("/metrics");
+        }
+    }
+
+    private static double Value(string metrics, string series) =>
+        Regex.Match(metrics, "^" + Regex.Escape(series) + " (\\S+)$", RegexOptions.Multiline) is { Success: true } m
+            ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)
+            : double.NaN;
+
+    /// <summary>The direct children of a process (Linux /proc): pid and command name.</summary>
+    private static IEnumerable<(int Pid, string Name)> ChildrenOf(int parent)
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(dir, "stat"));
+            }
+            catch (IOException)
+            {
+                continue; // the process ended meanwhile
+            }
+
+            // pid (comm) state ppid ...: comm may hold spaces, so read after its closing parenthesis.
+            var close = stat.LastIndexOf(')');
+            var fields = stat[(close + 2)..].Split(' ');
+            if (int.Parse(fields[1], CultureInfo.InvariantCulture) == parent)
+            {
+                yield return (pid, stat[(stat.IndexOf('(') + 1)..close]);
+            }
+        }
+    }
+}
