@@ -39,6 +39,20 @@ internal sealed class IntersectionTrack(string id, string? name, string controll
         _audit.AddFirst(new AuditEntry(at, phase, transition, fallback, reason));
     }
 
+    /// <summary>
+    /// The coordinator's fallback as its status reports it: a fallback can start or end without the signal changing
+    /// (data going stale mid-green), and the view must not keep saying "none" while the metric says 1.
+    /// </summary>
+    public void Fallback(DateTimeOffset at, string fallback)
+    {
+        if (Now is not { } now || now.Fallback == fallback)
+        {
+            return;
+        }
+
+        Signal(at, now.Phase, now.Transition, now.Indications, fallback, fallback == "none" ? "data fresh again: fallback ended" : $"stale data: {fallback} fallback", Local);
+    }
+
     public void Queue(string approach, DateTimeOffset at, double metres) => Approach(approach).Add(new MeasurementSample(at, metres, null, null, null, false));
 
     public void Measure(Measurement m) => Approach(m.Approach).Add(

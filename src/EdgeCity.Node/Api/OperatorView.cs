@@ -148,6 +148,10 @@ public sealed class OperatorView
                 var indications = status.Signal.Indications.ToDictionary(kv => kv.Key, kv => IndicationCode.Of(kv.Value));
                 x.Signal(_time.GetUtcNow(), status.Signal.ActivePhaseId, status.Signal.InTransition, indications, FallbackName.Of(status.Fallback), "status: what the coordinator showed when the view started", local: true);
             }
+            else
+            {
+                x.Fallback(_time.GetUtcNow(), FallbackName.Of(status.Fallback));
+            }
 
             foreach (var approach in status.Approaches)
             {

@@ -237,6 +237,36 @@ public sealed class OperatorApiSpec
     }
 
     [Fact]
+    public async Task When_data_goes_stale_the_api_shows_the_fallback_the_metric_shows_and_the_audit_says_why()
+    {
+        await using var node = await OperatorNode.StartAsync();
+        await node.StartCoordinatorsAsync();
+        var x = node.Site.Intersections[0];
+
+        // Fresh data on every approach until the coordinator leaves its start-up fallback...
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        JsonElement detail;
+        do
+        {
+            foreach (var a in x.Approaches)
+            {
+                node.Coordinators[x.Id].Tell(new EdgeCity.Actors.Signals.ApproachObservation(a.Id, new EdgeCity.Domain.Control.MovementObservation { QueueVehicles = 2, FlowVehiclesPerHour = 400 }, DateTimeOffset.UtcNow));
+            }
+
+            await Task.Delay(300);
+            detail = await node.Http.GetFromJsonAsync<JsonElement>($"/api/intersections/{x.Id}");
+        }
+        while (detail.GetProperty("fallback").GetString() != "none" && DateTime.UtcNow < deadline);
+        Assert.Equal("none", detail.GetProperty("fallback").GetString());
+
+        // ...then none: after the 5 s stale age it falls back without any signal change, and the API says so.
+        detail = await WaitForAsync(node, $"/api/intersections/{x.Id}", d => d.GetProperty("fallback").GetString() != "none");
+        var fallback = detail.GetProperty("fallback").GetString();
+        Assert.Contains($"edgecity_signal_fallback_active{{intersection=\"{x.Id}\"}} 1", await node.Http.GetStringAsync("/metrics"));
+        Assert.Contains(detail.GetProperty("audit").EnumerateArray(), a => a.GetProperty("reason").GetString() == $"stale data: {fallback} fallback");
+    }
+
+    [Fact]
     public async Task Cluster_shows_this_node_up_with_its_roles_and_the_singleton_on_it()
     {
         await using var node = await OperatorNode.StartAsync();
