@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 using EdgeCity.Actors.Analytics;
 using EdgeCity.Node.Hosting;
 
@@ -19,6 +20,9 @@ public static class ApiEndpoints
     public const string DefaultCoordinatorPath = "/user/coordinator-{intersection}";
 
     private const string DefaultAnalyticsPath = "/user/analytics-{camera}";
+
+    private static string OperatorOf(HttpContext http) =>
+        http.Items.TryGetValue(ApiChangeRecorder.OperatorKey, out var who) && who is string name ? name : "an unknown operator";
 
     public static void MapEdgeCityApi(this WebApplication app)
     {
@@ -85,16 +89,23 @@ public static class ApiEndpoints
 
             var control = Cameras(system, services, site);
             var analytics = await control.StartAsync(camera);
+            system.Log.Info(
+                "Camera {0} added through the API by {1}: {2}/{3}, model {4}; {5}",
+                camera.Id, OperatorOf(request.HttpContext), camera.Intersection, camera.Approach, camera.Model,
+                !control.RunsCameras ? "registered only (this node runs no cameras)" : analytics ? "started and measured" : "started, not measured (the log says why)");
             return Results.Created($"/api/cameras/{camera.Id}", new { status = view.Cameras().First(c => c.Id == camera.Id), started = control.RunsCameras, analytics });
         });
-        changes.MapDelete("/cameras/{id}", (string id, ActorSystem system, IServiceProvider services) =>
+        changes.MapDelete("/cameras/{id}", (string id, HttpContext http, ActorSystem system, IServiceProvider services) =>
         {
+            var removed = view.Camera(id);
             if (!view.RemoveCamera(id))
             {
                 return NotFound("camera", id);
             }
 
             Cameras(system, services, site).Stop(id);
+            // Its approach now gets no data: the coordinator falls back once it goes stale, and says so itself.
+            system.Log.Warning("Camera {0} removed through the API by {1}: {2}/{3} is no longer measured by it", id, OperatorOf(http), removed?.Intersection, removed?.Approach);
             return Results.NoContent();
         });
         changes.MapPut("/cameras/{id}/analytics", async (string id, HttpRequest request, ActorSystem system, IConfiguration config) =>

@@ -136,6 +136,10 @@ public sealed class RunSiteCameraSpec : IDisposable
         var stopped = await CapturedAsync(http, "added-w");
         await Task.Delay(3000);
         Assert.Equal(stopped, await CapturedAsync(http, "added-w"));
+
+        // Both changes are in the node's log, with who made them.
+        Assert.Contains("Camera added-w added through the API by operator: J1/W_J1, model edgecity-vehicles; started and measured", node.Output);
+        Assert.Contains("Camera added-w removed through the API by operator: J1/W_J1 is no longer measured by it", node.Output);
     }
 
     [Fact]
