@@ -20,6 +20,7 @@ public sealed class CameraActor : ReceiveActor, IWithTimers
     private CameraCapture? _capture;
     private int _generation;
     private CameraState _state = CameraState.Starting;
+    private string _reason = "starting";
     private bool _modelUnavailable;
 
     public CameraActor(CameraSettings settings, IActorRef inference, TimeProvider time)
@@ -33,6 +34,7 @@ public sealed class CameraActor : ReceiveActor, IWithTimers
         Receive<ModelReady>(m => _log.Info("camera {0}: model {1} ready on {2}", Id, m.Model, m.Provider));
         Receive<ModelUnavailable>(OnModelUnavailable);
         Receive<WatchdogTick>(_ => CheckWatchdog());
+        Receive<RepublishCameraStatus>(_ => Context.System.EventStream.Publish(new CameraStatus(Id, _state, _reason, _time.GetUtcNow())));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -115,6 +117,7 @@ public sealed class CameraActor : ReceiveActor, IWithTimers
     {
         var changed = state != _state;
         _state = state;
+        _reason = reason;
         CameraMetrics.StreamUp.WithLabels(Id).Set(state == CameraState.Up ? 1 : 0);
         if (state == CameraState.Up)
         {

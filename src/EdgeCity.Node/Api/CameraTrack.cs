@@ -19,6 +19,9 @@ internal sealed class CameraTrack(CameraDefinition definition)
 
     public bool AddedAtRunTime { get; init; }
 
+    /// <summary>Whether any status arrived (from the camera or its measurements).</summary>
+    public bool HasStatus => _seen is not null;
+
     public void Status(string state, string? reason, DateTimeOffset at)
     {
         _status = state;

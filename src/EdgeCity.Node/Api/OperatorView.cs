@@ -206,6 +206,15 @@ public sealed class OperatorView
         }
     }
 
+    /// <summary>Cameras that have not reported any status yet.</summary>
+    public IReadOnlyList<string> CamerasWithoutStatus()
+    {
+        lock (_gate)
+        {
+            return _cameras.Where(c => !c.Value.HasStatus).Select(c => c.Key).ToList();
+        }
+    }
+
     public IReadOnlyList<CameraSnapshot> Cameras()
     {
         lock (_gate)

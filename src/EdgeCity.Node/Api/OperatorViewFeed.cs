@@ -37,9 +37,18 @@ public sealed class OperatorViewFeed : ReceiveActor, IWithTimers
         Receive<CameraFeedDown>(m => view.CameraStatus(m.CameraId, "down", m.Reason));
         Receive<CameraFeedUp>(m => view.CameraStatus(m.CameraId, "up", null));
         Receive<CameraStatus>(m => view.CameraStatus(m.CameraId, m.State.ToString().ToLowerInvariant(), m.Reason));
-        Receive<SampleCameras>(_ => view.SampleCameraCounters(id => CameraCounters.Has(CameraMetrics.FramesCaptured, id)
-            ? (CameraCounters.Sum(CameraMetrics.FramesCaptured, id), CameraCounters.Sum(CameraMetrics.FramesDropped, id), CameraCounters.Sum(CameraMetrics.Reconnects, id))
-            : null));
+        Receive<SampleCameras>(_ =>
+        {
+            view.SampleCameraCounters(id => CameraCounters.Has(CameraMetrics.FramesCaptured, id)
+                ? (CameraCounters.Sum(CameraMetrics.FramesCaptured, id), CameraCounters.Sum(CameraMetrics.FramesDropped, id), CameraCounters.Sum(CameraMetrics.Reconnects, id))
+                : null);
+
+            // A camera whose status this view missed (it went down before the view subscribed) is asked to say it again.
+            foreach (var id in view.CamerasWithoutStatus())
+            {
+                Context.ActorSelection("/user/camera-" + Uri.EscapeDataString(id)).Tell(RepublishCameraStatus.Instance);
+            }
+        });
         Receive<IntersectionStatus>(view.Apply);
         Receive<SubscribeAck>(_ => { });
     }

@@ -165,6 +165,14 @@ public sealed class DemoLoop(
         catch (Exception ex) when (ex is ModelLoadException or IOException or InvalidDataException or ArgumentException)
         {
             logger.LogError("Demo loop: camera path off, model in {Folder} failed to load ({Error}); measuring with SUMO detectors", cameras.Options.ModelsDirectory, ex.Message);
+
+            // The operator view lists the site's cameras: say why none of them runs, rather than leave them "unknown".
+            var events = services.GetRequiredService<ActorSystem>().EventStream;
+            foreach (var camera in plan.Site.Cameras)
+            {
+                events.Publish(new EdgeCity.Actors.Cameras.CameraStatus(camera.Id, EdgeCity.Actors.Cameras.CameraState.Down, $"camera path off: the model failed to load ({ex.Message}); its approach is measured by SUMO detectors", DateTimeOffset.UtcNow));
+            }
+
             return $"measurements from SUMO detectors (camera model failed to load: {ex.Message})";
         }
 

@@ -67,6 +67,24 @@ public sealed class DemoCamerasSpec : IDisposable
         Assert.Contains("edgecity-vehicles", line);
         Assert.Contains("measuring with SUMO detectors", line);
         Assert.DoesNotContain("camera J1-N1_J1: stream up", node.Output);
+
+        // The operator view says why the cameras do not run, not "unknown".
+        var listening = await node.WaitForOutputAsync("Now listening on: ", TimeSpan.FromSeconds(10));
+        using var http = new HttpClient { BaseAddress = new Uri(listening["Now listening on: ".Length..].Trim()) };
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        System.Text.Json.JsonElement cameras;
+        do
+        {
+            await Task.Delay(500);
+            cameras = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/cameras")).RootElement;
+        }
+        while (cameras.EnumerateArray().Any(c => c.GetProperty("status").GetString() == "unknown") && DateTime.UtcNow < deadline);
+        Assert.Equal(12, cameras.GetArrayLength());
+        Assert.All(cameras.EnumerateArray(), c =>
+        {
+            Assert.Equal("down", c.GetProperty("status").GetString());
+            Assert.StartsWith("camera path off: the model failed to load", c.GetProperty("reason").GetString());
+        });
         node.Signal(2);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await node.Process.WaitForExitAsync(cts.Token);

@@ -46,4 +46,40 @@ public sealed class RunCountStationSpec
         Assert.All(families, f => Assert.Equal(f.Type == "counter", f.Name.EndsWith("_total", StringComparison.Ordinal)));
         Assert.Contains("site 'real-clips' is valid (0 intersections, 2 cameras)", node.Output);
     }
+
+    [Fact]
+    public async Task A_model_refused_at_start_up_shows_its_cameras_down_with_the_reason_in_the_api()
+    {
+        // The model goes down before the operator view subscribes: the view asks the cameras again and learns why.
+        var models = Directory.CreateTempSubdirectory("edgecity-broken-model-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(RepositoryRoot.FullName, "models", "nanodet-m-416.json"), Path.Combine(models, "nanodet-m-416.json"));
+            await File.WriteAllTextAsync(Path.Combine(models, "nanodet_m_416.onnx"), "not the model");
+            using var node = NodeProcess.Start(
+                new Dictionary<string, string> { ["EdgeCity__Http__Urls"] = "http://127.0.0.1:0", ["EdgeCity__Cameras__ModelsDirectory"] = models },
+                "run", "--site", Path.Combine(RepositoryRoot.FullName, "models", "testdata", "real", "site.json"));
+            var listening = await node.WaitForOutputAsync("Now listening on: ", TimeSpan.FromSeconds(60));
+            using var http = new HttpClient { BaseAddress = new Uri(listening["Now listening on: ".Length..].Trim()) };
+
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            System.Text.Json.JsonElement cameras;
+            do
+            {
+                await Task.Delay(500);
+                cameras = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/cameras")).RootElement;
+            }
+            while (cameras.EnumerateArray().Any(c => c.GetProperty("status").GetString() != "down") && DateTime.UtcNow < deadline);
+
+            Assert.All(cameras.EnumerateArray(), c =>
+            {
+                Assert.Equal("down", c.GetProperty("status").GetString());
+                Assert.Contains("model 'nanodet-m-416' unavailable", c.GetProperty("reason").GetString());
+            });
+        }
+        finally
+        {
+            Directory.Delete(models, recursive: true);
+        }
+    }
 }
