@@ -42,8 +42,22 @@ public sealed class InferenceActor : ReceiveActor, IWithStash
 
     protected override void PostStop()
     {
-        _loop?.Stop(TimeSpan.FromSeconds(5));
-        _model?.Dispose();
+        // The loop's thread may be inside a run: waiting for it here would hold a dispatcher thread (the .NET thread
+        // pool, which also carries cluster heartbeats) for up to 5 s. A thread of its own waits, then frees the model.
+        var (loop, model) = (_loop, _model);
+        if (loop is null)
+        {
+            model?.Dispose();
+            return;
+        }
+
+        loop.RequestStop();
+        new Thread(() =>
+        {
+            loop.Join(TimeSpan.FromSeconds(5));
+            model?.Dispose();
+        })
+        { IsBackground = true, Name = "inference-stop-" + _modelName }.Start();
     }
 
     private void Loading()

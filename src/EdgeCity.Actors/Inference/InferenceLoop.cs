@@ -84,10 +84,19 @@ public sealed class InferenceLoop
     /// <summary>Stops the thread (after the batch in hand) and releases every slot.</summary>
     public void Stop(TimeSpan timeout)
     {
+        RequestStop();
+        Join(timeout);
+    }
+
+    /// <summary>Asks the loop to stop after its current run, without waiting.</summary>
+    public void RequestStop()
+    {
         _stopping = true;
         _wake.Set();
-        _thread.Join(timeout);
     }
+
+    /// <summary>Waits up to <paramref name="timeout"/> for the loop's thread to end; true when it has.</summary>
+    public bool Join(TimeSpan timeout) => _thread.Join(timeout);
 
     private void Run()
     {
