@@ -1,5 +1,7 @@
 using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Event;
+using EdgeCity.Actors.Cluster;
 using EdgeCity.Domain.Control;
 using EdgeCity.Domain.Control.Controllers;
 using EdgeCity.Domain.Control.Supervision;
@@ -39,6 +41,8 @@ public sealed class IntersectionCoordinator : ReceiveActor
     private long _ticks;
     private long _decisions;
     private string? _phaseShown;
+    private IActorRef? _mediator;
+    private DateTimeOffset _lastPublished = DateTimeOffset.MinValue;
     private long _prevented;
     private DateTimeOffset _lastAudit = DateTimeOffset.MinValue;
 
@@ -94,6 +98,11 @@ public sealed class IntersectionCoordinator : ReceiveActor
 
     protected override void PreStart()
     {
+        if (Context.System is ExtendedActorSystem { Provider: Akka.Cluster.ClusterActorRefProvider })
+        {
+            _mediator = DistributedPubSub.Get(Context.System).Mediator;
+        }
+
         var time = _settings.Time;
         _start = time.GetUtcNow();
         _validator = _settings.AdoptPhaseId is { } adopt ? PlanValidator.Adopting(_settings.Timings, 0.0, adopt) : new PlanValidator(_settings.Timings, 0.0);
@@ -166,6 +175,11 @@ public sealed class IntersectionCoordinator : ReceiveActor
     private void OnTick(DateTimeOffset at)
     {
         _ticks++;
+        if (at - _lastPublished >= TimeSpan.FromSeconds(1))
+        {
+            PublishState(at, _validator.Current);
+        }
+
         var t = Math.Max(_lastTime, (at - _start).TotalSeconds);
         _lastTime = t;
         _adviceInForce = TakeAdvice(at);
@@ -353,8 +367,27 @@ public sealed class IntersectionCoordinator : ReceiveActor
     {
         var at = Audit(state, reason, decision, violations);
         Context.System.EventStream.Publish(new SignalStateChanged(_id, at, state, reason, _controller.Mode));
+        PublishState(at, state);
         _headQueue.Enqueue(new SignalCommand(_id, at, state, reason));
         PumpHead();
+    }
+
+    /// <summary>
+    /// What this intersection shows, on the cluster's intersection-states topic (the corridor coordinator and the
+    /// operator views of other boxes read it): at every change and once a second, so a late subscriber catches up.
+    /// Only in a cluster; a box on its own has no topic.
+    /// </summary>
+    private void PublishState(DateTimeOffset at, SignalState state)
+    {
+        if (_mediator is null)
+        {
+            return;
+        }
+
+        _lastPublished = at;
+        var queues = LatestByApproach().ToDictionary(a => a.Approach, a => a.Observation.QueueVehicles * CameraObservations.QueuedVehicleMeters, StringComparer.Ordinal);
+        var indications = state.Indications.ToDictionary(kv => kv.Key, kv => kv.Value.Code(), StringComparer.Ordinal);
+        _mediator.Tell(new Publish(ClusterTopics.IntersectionStates, new Cluster.Contracts.IntersectionState(_id, at, state.ActivePhaseId, indications, _controller.Name, _controller.Mode != FallbackMode.None, queues)));
     }
 
     private DateTimeOffset Audit(SignalState state, string reason, SignalDecision? decision, IReadOnlyList<ValidatorViolation> violations)

@@ -67,6 +67,46 @@ public sealed class ThreeNodeClusterSpec
     }
 
     [Fact]
+    public async Task A_coordinator_on_one_box_publishes_what_its_intersection_shows_to_subscribers_on_another()
+    {
+        await using var a = await ClusterTestNode.StartAsync([]);
+        await using var b = await ClusterTestNode.StartAsync([a.Address]);
+        await Eventually.HoldsAsync(() => UpCount(a) == 2 && UpCount(b) == 2, Patience, "two Up members");
+        var received = new List<object>();
+        var subscriber = a.System.ActorOf(Props.Create(() => new Collector(received)));
+        await DistributedPubSub.Get(a.System).Mediator.Ask<SubscribeAck>(new Subscribe(ClusterTopics.IntersectionStates, subscriber), TimeSpan.FromSeconds(10));
+
+        // A real coordinator on box B, on the wall clock, with no data: it runs its start-up fallback.
+        var timings = EdgeCity.Actors.Tests.Signals.SignalTestModels.Cross("cross-b");
+        var settings = new EdgeCity.Actors.Signals.IntersectionCoordinatorSettings(
+            timings, new EdgeCity.Domain.Control.Controllers.ScheduleDrivenController(timings, new EdgeCity.Domain.Control.SaturationFlows(timings.Model)),
+            new EdgeCity.Actors.Tests.Signals.RecordingSignalHead(), new EdgeCity.Actors.Signals.JsonLinesSignalAuditLog(new StringWriter()), TimeProvider.System);
+        b.System.ActorOf(EdgeCity.Actors.Signals.IntersectionCoordinator.Props(settings), "coordinator-cross-b");
+
+        // It publishes at every change and once a second: the subscriber on box A gets its state.
+        await Eventually.HoldsAsync(
+            () =>
+            {
+                lock (received)
+                {
+                    return received.OfType<IntersectionState>().Any(s => s.IntersectionId == "cross-b");
+                }
+            },
+            Patience,
+            "box B's intersection state on box A");
+        IntersectionState got;
+        lock (received)
+        {
+            got = received.OfType<IntersectionState>().Last(s => s.IntersectionId == "cross-b");
+        }
+
+        Assert.Equal("schedule", got.Controller);
+        Assert.True(got.Fallback); // no data yet
+        Assert.Equal(timings.Model.Movements.Select(m => m.Id).Order(), got.Indications.Keys.Order());
+        Assert.All(got.Indications.Values, v => Assert.Contains(v, (string[])["G", "g", "y", "r"]));
+    }
+
+    [Fact]
     public async Task The_singleton_moves_to_the_next_oldest_coordinator_when_its_node_leaves()
     {
         await using var a = await ClusterTestNode.StartAsync([]);
