@@ -41,6 +41,7 @@ public sealed class IntersectionCoordinator : ReceiveActor
     private long _ticks;
     private long _decisions;
     private string? _phaseShown;
+    private bool _wasFresh;
     private IActorRef? _mediator;
     private DateTimeOffset _lastPublished = DateTimeOffset.MinValue;
     private long _prevented;
@@ -338,11 +339,28 @@ public sealed class IntersectionCoordinator : ReceiveActor
         SignalMetrics.FallbackActive.WithLabels(_id).Set(_mode == FallbackMode.None ? 0 : 1);
         if (_mode == FallbackMode.None)
         {
-            _log.Info("Coordinator {0}: data fresh again, {1} decides", _id, _controller.Name);
+            _log.Info(_wasFresh ? "Coordinator {0}: data fresh again, {1} decides" : "Coordinator {0}: first measurements in, {1} decides", _id, _controller.Name);
+            _wasFresh = true;
+        }
+        else if (_latest.Count == 0)
+        {
+            // Starting without data is the normal start, not an alarm: the fallback runs until measurements arrive.
+            _log.Info("Coordinator {0} runs {1} until its first measurements arrive", _id, _mode);
         }
         else
         {
-            _log.Warning("Coordinator {0} falls back to {1}: data older than {2} s on {3}", _id, _mode, _settings.StaleAfter.TotalSeconds, string.Join(",", _controller.StaleMovements));
+            var stale = _controller.StaleMovements;
+            var old = stale.Where(_latest.ContainsKey).ToList();
+            var never = stale.Where(m => !_latest.ContainsKey(m)).ToList();
+            _log.Warning(
+                "Coordinator {0} falls back to {1}: {2}",
+                _id,
+                _mode,
+                string.Join("; ", new[]
+                {
+                    old.Count > 0 ? $"data older than {_settings.StaleAfter.TotalSeconds} s on {string.Join(",", old)}" : null,
+                    never.Count > 0 ? $"no data yet on {string.Join(",", never)}" : null,
+                }.Where(x => x is not null)));
         }
     }
 

@@ -118,6 +118,22 @@ public sealed class IntersectionCoordinatorSpec : Akka.TestKit.Xunit2.TestKit
         Assert.Contains("edgecity_signal_fallback_active{intersection=\"fallback-x\"} 0", await ScrapeAsync());
     }
 
+    [Fact]
+    public async Task Starting_without_data_is_said_plainly_not_as_a_fallback_warning()
+    {
+        var timings = SignalTestModels.Cross("start-x");
+
+        await EventFilter.Warning(contains: "falls back").ExpectAsync(0, async () =>
+        {
+            await EventFilter.Info(contains: "Coordinator start-x runs FixedTime until its first measurements arrive").ExpectOneAsync(async () =>
+            {
+                var coordinator = await CoordinatorAsync(timings);
+                _time.AdvanceInSteps(TimeSpan.FromSeconds(2), Tick);
+                await StatusAsync(coordinator);
+            });
+        });
+    }
+
     /// <summary>A broken adaptive plan: north-south for ever.</summary>
     private sealed class HoldsNorthSouth : ISignalController
     {
