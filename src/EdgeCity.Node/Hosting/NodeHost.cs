@@ -33,7 +33,15 @@ public static class NodeHost
 
         var urls = launch.HttpUrls ?? builder.Configuration["EdgeCity:Http:Urls"] ?? "http://127.0.0.1:5080";
         builder.WebHost.UseUrls(urls);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Api.PayloadValidation.MaxBodyBytes);
+        var https = HttpsCertificate.Load(builder.Configuration, urls);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = Api.PayloadValidation.MaxBodyBytes;
+            if (https is not null)
+            {
+                k.ConfigureHttpsDefaults(h => h.ServerCertificate = https);
+            }
+        });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddSingleton(launch);
         builder.Services.AddSingleton(clusterOptions);
