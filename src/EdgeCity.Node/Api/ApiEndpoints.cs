@@ -52,6 +52,7 @@ public static class ApiEndpoints
             view.Cameras().FirstOrDefault(c => c.Id == id) is { } c ? Results.Ok(new { status = c, definition = view.Camera(id) }) : NotFound("camera", id));
         app.MapCameraFrames(view);
         api.MapGet("/events", (HttpContext http, ActorSystem system) => OperatorEventStream.RunAsync(http, view, system));
+        api.MapGet("/alarms", () => Results.Ok(new { active = view.Alarms.Active(), recent = view.Alarms.Recent() }));
         api.MapGet("/changes", (string? last, ApiChangeLog changes) =>
         {
             // Who changed what (and who tried): the latest changing calls, newest last; the whole record is the file.
@@ -94,6 +95,18 @@ public static class ApiEndpoints
                 camera.Id, OperatorOf(request.HttpContext), camera.Intersection, camera.Approach, camera.Model,
                 !control.RunsCameras ? "registered only (this node runs no cameras)" : analytics ? "started and measured" : "started, not measured (the log says why)");
             return Results.Created($"/api/cameras/{camera.Id}", new { status = view.Cameras().First(c => c.Id == camera.Id), started = control.RunsCameras, analytics });
+        });
+        changes.MapPost("/alarms/{id}/ack", (string id, HttpContext http, ActorSystem system) =>
+        {
+            // Acknowledged by the operator whose token this is; the call itself is on the change record.
+            var who = OperatorOf(http);
+            if (!view.AcknowledgeAlarm(id, who))
+            {
+                return NotFound("alarm", id);
+            }
+
+            system.Log.Info("Alarm {0} acknowledged by {1}", id, who);
+            return Results.Ok(view.Alarms.Active().First(a => a.Id == id));
         });
         changes.MapDelete("/cameras/{id}", (string id, HttpContext http, ActorSystem system, IServiceProvider services) =>
         {

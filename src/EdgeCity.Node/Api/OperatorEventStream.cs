@@ -31,7 +31,7 @@ public static class OperatorEventStream
                 var now = view.Now;
                 if (version != sent || now - lastSend > TimeSpan.FromSeconds(5))
                 {
-                    var snapshot = new OperatorSnapshot(now, version, view.Intersections(withTimeline: true), view.Cameras(), ClusterView.Of(system), SimulationSnapshot.Of(live));
+                    var snapshot = new OperatorSnapshot(now, version, view.Intersections(withTimeline: true), view.Cameras(), ClusterView.Of(system), SimulationSnapshot.Of(live), view.Alarms.Active());
                     await response.WriteAsync($"event: snapshot\ndata: {JsonSerializer.Serialize(snapshot, Json)}\n\n", ct);
                     await response.Body.FlushAsync(ct);
                     (sent, lastSend) = (version, now);

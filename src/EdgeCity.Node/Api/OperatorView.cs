@@ -26,6 +26,7 @@ public sealed class OperatorView
     {
         _time = time;
         Site = site;
+        Alarms = new OperatorAlarms(time);
         foreach (var x in site?.Intersections ?? [])
         {
             _intersections[x.Id] = new IntersectionTrack(x.Id, x.Name, x.Controller, x.Approaches.Select(a => a.Id).ToList());
@@ -38,6 +39,9 @@ public sealed class OperatorView
     }
 
     public SiteDefinition? Site { get; }
+
+    /// <summary>The alarm list derived from this view (refreshed by the feed once a second).</summary>
+    public OperatorAlarms Alarms { get; }
 
     /// <summary>Grows with every change; the dashboard stream sends a snapshot only when it moved.</summary>
     public long Version => Interlocked.Read(ref _version);
@@ -204,6 +208,34 @@ public sealed class OperatorView
         {
             return _cameras.TryGetValue(id, out var c) ? c.Definition : null;
         }
+    }
+
+    /// <summary>Re-derives the alarm list from this view (the feed, once a second); a change reaches the dashboard's stream.</summary>
+    public void RefreshAlarms(string? nodeFault)
+    {
+        if (Alarms.Refresh(this, nodeFault))
+        {
+            lock (_gate)
+            {
+                Touch();
+            }
+        }
+    }
+
+    /// <summary>Acknowledges an active alarm for <paramref name="operatorName"/>; false when none is active by that id.</summary>
+    public bool AcknowledgeAlarm(string id, string operatorName)
+    {
+        if (!Alarms.Acknowledge(id, operatorName))
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            Touch();
+        }
+
+        return true;
     }
 
     /// <summary>Cameras that have not reported any status yet.</summary>

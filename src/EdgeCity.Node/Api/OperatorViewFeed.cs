@@ -20,7 +20,8 @@ public sealed class OperatorViewFeed : ReceiveActor, IWithTimers
 
     /// <param name="view">The view to keep current.</param>
     /// <param name="coordinators">Per intersection, the actor path of its coordinator on this node (asked for its status every second).</param>
-    public OperatorViewFeed(OperatorView view, IReadOnlyDictionary<string, string> coordinators)
+    /// <param name="nodeFault">Why this node cannot do its job now (its twin down), or null: raised as an alarm.</param>
+    public OperatorViewFeed(OperatorView view, IReadOnlyDictionary<string, string> coordinators, Func<string?>? nodeFault = null)
     {
         _coordinators = coordinators;
         Receive<PollCoordinators>(_ =>
@@ -48,6 +49,8 @@ public sealed class OperatorViewFeed : ReceiveActor, IWithTimers
             {
                 Context.ActorSelection("/user/camera-" + Uri.EscapeDataString(id)).Tell(RepublishCameraStatus.Instance);
             }
+
+            view.RefreshAlarms(nodeFault?.Invoke());
         });
         Receive<IntersectionStatus>(view.Apply);
         Receive<SubscribeAck>(_ => { });
@@ -55,8 +58,9 @@ public sealed class OperatorViewFeed : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(OperatorView view, IReadOnlyDictionary<string, string> coordinators) =>
-        Akka.Actor.Props.Create(() => new OperatorViewFeed(view, coordinators));
+    /// <summary>Props for the feed; the parameters are the constructor's.</summary>
+    public static Props Props(OperatorView view, IReadOnlyDictionary<string, string> coordinators, Func<string?>? nodeFault = null) =>
+        Akka.Actor.Props.Create(() => new OperatorViewFeed(view, coordinators, nodeFault));
 
     protected override void PreStart()
     {

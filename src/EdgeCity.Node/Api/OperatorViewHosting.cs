@@ -25,7 +25,8 @@ public static class OperatorViewHosting
             var system = app.Services.GetRequiredService<ActorSystem>();
             var template = app.Configuration[ApiEndpoints.CoordinatorPathKey] ?? ApiEndpoints.DefaultCoordinatorPath;
             var coordinators = (site?.Intersections ?? []).ToDictionary(x => x.Id, x => template.Replace("{intersection}", x.Id, StringComparison.Ordinal));
-            system.ActorOf(OperatorViewFeed.Props(view, coordinators), "operator-view");
+            var live = app.Services.GetService<Hosting.LiveSignals>();
+            system.ActorOf(OperatorViewFeed.Props(view, coordinators, () => live?.Fault), "operator-view");
         });
         return view;
     }

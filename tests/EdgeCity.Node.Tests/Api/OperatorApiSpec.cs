@@ -267,6 +267,50 @@ public sealed class OperatorApiSpec
     }
 
     [Fact]
+    public async Task An_intersection_on_its_fallback_is_an_alarm_an_operator_acknowledges_on_record_until_it_clears()
+    {
+        await using var node = await OperatorNode.StartAsync(Token);
+        await node.StartCoordinatorsAsync();
+        var x = node.Site.Intersections[0];
+
+        // No data yet: the intersection runs its fallback, and that is an alarm with the reason.
+        var alarms = await WaitForAsync(node, "/api/alarms", a => a.GetProperty("active").EnumerateArray().Any(x2 => x2.GetProperty("id").GetString() == $"fallback:{x.Id}"));
+        var alarm = alarms.GetProperty("active").EnumerateArray().Single(a => a.GetProperty("id").GetString() == $"fallback:{x.Id}");
+        Assert.Equal("fallback", alarm.GetProperty("kind").GetString());
+        Assert.StartsWith("fixed-time", alarm.GetProperty("reason").GetString());
+        Assert.Equal(JsonValueKind.Null, alarm.GetProperty("acknowledgedBy").ValueKind);
+
+        // Acknowledging needs a token and is recorded with the operator.
+        await ProblemAsync(await node.Http.PostAsync($"/api/alarms/fallback:{x.Id}/ack", null), HttpStatusCode.Unauthorized);
+        node.Http.DefaultRequestHeaders.Authorization = new("Bearer", Token);
+        var acked = await node.Http.PostAsync($"/api/alarms/fallback:{x.Id}/ack", null);
+        Assert.Equal(HttpStatusCode.OK, acked.StatusCode);
+        Assert.Equal("operator", (await acked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("acknowledgedBy").GetString());
+        await ProblemAsync(await node.Http.PostAsync("/api/alarms/no-such-alarm/ack", null), HttpStatusCode.NotFound);
+        var changes = await node.Http.GetFromJsonAsync<JsonElement>("/api/changes?last=10");
+        Assert.Contains(changes.GetProperty("changes").EnumerateArray(), c => c.GetProperty("path").GetString() == $"/api/alarms/fallback:{x.Id}/ack" && c.GetProperty("status").GetInt32() == 200 && c.GetProperty("operator").GetString() == "operator");
+
+        // Data on every approach: the fallback ends, the alarm moves to the recent list with its acknowledgement.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JsonElement now;
+        do
+        {
+            foreach (var a in x.Approaches)
+            {
+                node.Coordinators[x.Id].Tell(new EdgeCity.Actors.Signals.ApproachObservation(a.Id, new EdgeCity.Domain.Control.MovementObservation { QueueVehicles = 2, FlowVehiclesPerHour = 400 }, DateTimeOffset.UtcNow));
+            }
+
+            await Task.Delay(300);
+            now = await node.Http.GetFromJsonAsync<JsonElement>("/api/alarms");
+        }
+        while (now.GetProperty("active").EnumerateArray().Any(a => a.GetProperty("id").GetString() == $"fallback:{x.Id}") && DateTime.UtcNow < deadline);
+
+        var cleared = now.GetProperty("recent").EnumerateArray().First(a => a.GetProperty("id").GetString() == $"fallback:{x.Id}");
+        Assert.Equal("operator", cleared.GetProperty("acknowledgedBy").GetString());
+        Assert.Equal(JsonValueKind.String, cleared.GetProperty("clearedAt").ValueKind);
+    }
+
+    [Fact]
     public async Task Cluster_shows_this_node_up_with_its_roles_and_the_singleton_on_it()
     {
         await using var node = await OperatorNode.StartAsync();

@@ -52,6 +52,16 @@ public sealed class DashboardBrowserSpec(ITestOutputHelper output)
         Assert.Equal(node.Site.Cameras.Count, await page.Locator("#cameras tbody tr[data-camera]").CountAsync());
         Assert.True(await page.Locator("#map polyline.queue[points*=',']").CountAsync() > 0, "queues are drawn on the map");
 
+        // The alarm list shows what the API lists as active (an intersection on its fallback, a camera down).
+        await page.WaitForFunctionAsync(
+            """
+            async () => {
+              const api = await (await fetch('/api/alarms')).json();
+              const shown = [...document.querySelectorAll('#alarms tbody tr')].map(r => r.dataset.alarm).sort().join();
+              return shown === api.active.map(a => a.id).sort().join() && document.querySelector('#alarm-count').textContent === String(api.active.length);
+            }
+            """);
+
         // Its numbers change as the measurements come in, on the same page (no reload).
         var firstSnapshots = int.Parse((await page.Locator("#live").GetAttributeAsync("data-snapshots"))!);
         var before = await QueueTotalsAsync(page);

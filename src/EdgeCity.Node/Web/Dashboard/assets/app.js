@@ -206,6 +206,20 @@ function updateCluster(cluster) {
   badge.className = 'badge ' + (bad === 0 && cluster.members.length ? 'ok' : 'bad');
 }
 
+function updateAlarms(alarms) {
+  const rows = (alarms || []).map(a => {
+    const tr = el('tr', { 'data-alarm': a.id, class: a.acknowledgedBy ? 'acked' : 'unacked' });
+    tr.append(el('td', {}, new Date(Date.parse(a.since)).toISOString().slice(11, 19)), el('td', {}, `${a.kind} ${a.subject}`),
+      el('td', { title: a.reason }, a.reason.length > 80 ? a.reason.slice(0, 80) + '…' : a.reason), el('td', {}, a.acknowledgedBy || '–'));
+    return tr;
+  });
+  $('#alarms tbody').replaceChildren(...rows);
+  const badge = $('#alarm-count');
+  const open = (alarms || []).filter(a => !a.acknowledgedBy).length;
+  badge.textContent = String((alarms || []).length);
+  badge.className = 'badge ' + ((alarms || []).length === 0 ? 'ok' : open ? 'bad' : 'warn');
+}
+
 function updateCameras(cameras) {
   const rows = cameras.map(c => {
     const tr = el('tr', { 'data-camera': c.id });
@@ -257,6 +271,7 @@ function onSnapshot(snap) {
   updateMap(snap.intersections);
   updateCards(snap.intersections, now);
   updateCluster(snap.cluster);
+  updateAlarms(snap.alarms);
   updateCameras(snap.cameras);
   updateFrames(snap.cameras);
   updateSimulation(snap.simulation);
