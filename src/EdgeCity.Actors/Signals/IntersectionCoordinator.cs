@@ -42,6 +42,8 @@ public sealed class IntersectionCoordinator : ReceiveActor
     private long _decisions;
     private string? _phaseShown;
     private bool _wasFresh;
+    private string? _headFault;
+    private string? _handedBack;
     private IActorRef? _mediator;
     private DateTimeOffset _lastPublished = DateTimeOffset.MinValue;
     private long _prevented;
@@ -80,18 +82,20 @@ public sealed class IntersectionCoordinator : ReceiveActor
         Receive<HeadDone>(_ =>
         {
             _headBusy = false;
+            _headFault = null;
             PumpHead();
         });
         Receive<HeadFailed>(f =>
         {
             SignalMetrics.HeadErrors.WithLabels(_id).Inc();
+            _headFault = $"signal head {_settings.Head.Name} failed to apply {f.Command.State.ActivePhaseId}: {f.Error.Message}";
             _log.Error(f.Error, "Signal head {0} failed to apply {1} at {2}", _settings.Head.Name, f.Command.State.ActivePhaseId, _id);
             _headBusy = false;
             PumpHead();
         });
         Receive<GetIntersectionStatus>(_ => Sender.Tell(new IntersectionStatus(
             _id, _controller.Name, _validator.Current, _mode, _controller.StaleMovements, _ticks, _decisions, _prevented,
-            _monitor.Violations.Count, _adviceInForce) { Approaches = LatestByApproach() }));
+            _monitor.Violations.Count, _adviceInForce) { Approaches = LatestByApproach(), HeadFault = _headFault, HandedBack = _handedBack }));
     }
 
     public static Props Props(IntersectionCoordinatorSettings settings) =>
@@ -316,6 +320,7 @@ public sealed class IntersectionCoordinator : ReceiveActor
         _handoversSeen = _supervisor.HandoverCount;
         var last = _supervisor.Handovers[^1];
         SignalMetrics.SupervisorHandedBack.WithLabels(_id).Set(last.To == SupervisorMode.HandedBack ? 1 : 0);
+        _handedBack = last.To == SupervisorMode.HandedBack ? last.Reason : null;
         if (last.To == SupervisorMode.HandedBack)
         {
             SignalMetrics.SupervisorHandBacks.WithLabels(_id).Inc();

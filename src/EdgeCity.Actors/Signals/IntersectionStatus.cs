@@ -20,4 +20,10 @@ public sealed record IntersectionStatus(
     /// movements of one approach share lanes), stamped with when it was measured: what the operator view plots.
     /// </summary>
     public IReadOnlyList<ApproachObservation> Approaches { get; init; } = [];
+
+    /// <summary>Why the signal head's last command failed, while it keeps failing; null once one succeeds.</summary>
+    public string? HeadFault { get; init; }
+
+    /// <summary>Why the supervisor handed the intersection back to actuated control, while it is; null otherwise.</summary>
+    public string? HandedBack { get; init; }
 }

@@ -14,4 +14,11 @@ public sealed record IntersectionSnapshot(
     IReadOnlyList<string> StaleMovements,
     IReadOnlyList<ApproachSnapshot> Approaches,
     IReadOnlyList<PhaseSegment> Timeline,
-    IReadOnlyList<AuditEntry> Audit);
+    IReadOnlyList<AuditEntry> Audit)
+{
+    /// <summary>Why the signal head is failing, while it is (this node's intersections only).</summary>
+    public string? HeadFault { get; init; }
+
+    /// <summary>Why the supervisor handed the intersection back to actuated control, while it is.</summary>
+    public string? HandedBack { get; init; }
+}

@@ -113,7 +113,17 @@ internal sealed class IntersectionTrack(string id, string? name, string controll
         StaleMovements,
         _approaches.Values.OrderBy(a => a.Id, StringComparer.Ordinal).Select(a => a.Snapshot(since, withSamples)).ToList(),
         withTimeline ? _timeline.Where((s, i) => i == _timeline.Count - 1 || _timeline[i + 1].Start >= since).ToList() : [],
-        _audit.Take(auditEntries).ToList());
+        _audit.Take(auditEntries).ToList())
+    {
+        HeadFault = HeadFault,
+        HandedBack = HandedBack,
+    };
+
+    /// <summary>Why the coordinator's signal head is failing, as its status last said.</summary>
+    public string? HeadFault { get; set; }
+
+    /// <summary>Why the supervisor handed back control, as the coordinator's status last said.</summary>
+    public string? HandedBack { get; set; }
 
     /// <summary>
     /// Seconds the last queued vehicle waits to clear the stop line: queued vehicles (7.5 m each) times a 2 s saturation

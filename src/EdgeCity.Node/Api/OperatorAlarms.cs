@@ -2,7 +2,8 @@ namespace EdgeCity.Node.Api;
 
 /// <summary>
 /// The alarm list: derived once a second from what the <see cref="OperatorView"/> shows (cameras down, intersections on
-/// a fallback) and the node's own fault (its twin down), so the list and the view never disagree. Each alarm keeps the
+/// a fallback, a signal head failing, a supervisor hand-back), the cluster (a member unreachable) and the node's own
+/// fault (its twin down), so the list and the view never disagree. Each alarm keeps the
 /// time it was first seen; an acknowledgement names the operator and holds until the alarm clears; cleared alarms
 /// stay in a short recent list. Thread-safe.
 /// </summary>
@@ -17,7 +18,7 @@ public sealed class OperatorAlarms(TimeProvider time)
     /// Re-derives the active alarms; <paramref name="nodeFault"/> is why the node cannot do its job, or null. Returns
     /// whether the list changed (an alarm raised, cleared or reworded).
     /// </summary>
-    public bool Refresh(OperatorView view, string? nodeFault)
+    public bool Refresh(OperatorView view, string? nodeFault, ClusterSnapshot? cluster = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         var now = time.GetUtcNow();
@@ -31,6 +32,24 @@ public sealed class OperatorAlarms(TimeProvider time)
         {
             var stale = x.StaleMovements.Count > 0 ? $": stale data on {string.Join(", ", x.StaleMovements)}" : string.Empty;
             current.Add(($"fallback:{x.Id}", "fallback", x.Id, $"{x.Fallback}{stale}"));
+        }
+
+        foreach (var x in view.Intersections(withTimeline: false))
+        {
+            if (x.HeadFault is { } head)
+            {
+                current.Add(($"head:{x.Id}", "head-lost", x.Id, head));
+            }
+
+            if (x.HandedBack is { } why)
+            {
+                current.Add(($"handed-back:{x.Id}", "handed-back", x.Id, $"supervisor handed back to actuated control: {why}"));
+            }
+        }
+
+        foreach (var m in cluster?.Members.Where(m => !m.Reachable) ?? [])
+        {
+            current.Add(($"link:{m.Address}", "link-lost", m.Address, $"cluster member {m.Address} ({string.Join(", ", m.Roles)}) is unreachable"));
         }
 
         if (nodeFault is not null)

@@ -146,6 +146,8 @@ public sealed class OperatorView
             var x = Intersection(status.IntersectionId);
             x.Controller = status.Controller;
             x.StaleMovements = status.StaleMovements;
+            x.HeadFault = status.HeadFault;
+            x.HandedBack = status.HandedBack;
             if (!x.HasSignal)
             {
                 // The coordinator started before this view subscribed to its changes: take what it shows now.
@@ -211,9 +213,9 @@ public sealed class OperatorView
     }
 
     /// <summary>Re-derives the alarm list from this view (the feed, once a second); a change reaches the dashboard's stream.</summary>
-    public void RefreshAlarms(string? nodeFault)
+    public void RefreshAlarms(string? nodeFault, ClusterSnapshot? cluster = null)
     {
-        if (Alarms.Refresh(this, nodeFault))
+        if (Alarms.Refresh(this, nodeFault, cluster))
         {
             lock (_gate)
             {

@@ -50,7 +50,7 @@ public sealed class OperatorViewFeed : ReceiveActor, IWithTimers
                 Context.ActorSelection("/user/camera-" + Uri.EscapeDataString(id)).Tell(RepublishCameraStatus.Instance);
             }
 
-            view.RefreshAlarms(nodeFault?.Invoke());
+            view.RefreshAlarms(nodeFault?.Invoke(), ClusterView.Of(Context.System));
         });
         Receive<IntersectionStatus>(view.Apply);
         Receive<SubscribeAck>(_ => { });

@@ -31,6 +31,18 @@ public sealed class DemoTwinRestartSpec
         Assert.Contains("SUMO twin stopped", await unready.Content.ReadAsStringAsync());
         await UntilAsync(http, m => new[] { "J1", "J2", "J3" }.All(j => Value(m, $"edgecity_signal_fallback_active{{intersection=\"{j}\"}}") == 1), "the coordinators did not fall back", node);
 
+        // The alarm list says so too: the node's fault and each intersection on its fallback.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        string[] active;
+        do
+        {
+            await Task.Delay(500);
+            using var alarms = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/alarms"));
+            active = alarms.RootElement.GetProperty("active").EnumerateArray().Select(a => a.GetProperty("id").GetString()!).ToArray();
+        }
+        while (!new[] { "node:fault", "fallback:J1", "fallback:J2", "fallback:J3" }.All(active.Contains) && DateTime.UtcNow < deadline);
+        Assert.Subset(active.ToHashSet(), new HashSet<string> { "node:fault", "fallback:J1", "fallback:J2", "fallback:J3" });
+
         await UntilAsync(http, m => Value(m, "edgecity_sim_restarts_total") == 1 && Value(m, "edgecity_sim_running") == 1, "the twin was not restarted", node, seconds: 60);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz/ready")).StatusCode);
     }
