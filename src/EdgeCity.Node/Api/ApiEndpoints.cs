@@ -77,7 +77,7 @@ public static class ApiEndpoints
             }
 
             var errors = new PayloadErrors();
-            var camera = PayloadValidation.Camera(payload!, site, errors);
+            var camera = PayloadValidation.Camera(payload!, site, errors, CameraSourcePolicy.From(services.GetRequiredService<IConfiguration>()));
             if (camera is null)
             {
                 return errors.ToProblem("The camera is not valid");

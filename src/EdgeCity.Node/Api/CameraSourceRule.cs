@@ -11,19 +11,30 @@ public static class CameraSourceRule
 
     private static readonly string[] VideoExtensions = [".mp4", ".m4v", ".mov", ".mkv", ".avi", ".webm", ".ts", ".mpg", ".mpeg", ".mjpg", ".mjpeg", ".h264", ".h265"];
 
-    /// <summary>Null when the source is allowed, else why not.</summary>
-    public static string? Check(string source)
+    /// <summary>Null when the source is allowed (by the rule and the site's <paramref name="policy"/>), else why not.</summary>
+    public static string? Check(string source, CameraSourcePolicy? policy = null)
     {
+        policy ??= CameraSourcePolicy.Open;
         if (Uri.TryCreate(source, UriKind.Absolute, out var uri) && !uri.IsFile)
         {
-            return Schemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase) && uri.Host.Length > 0
+            if (!Schemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase) || uri.Host.Length == 0)
+            {
+                return $"'{uri.Scheme}://' is not a camera stream: use rtsp://, rtsps://, http:// or https:// with a host";
+            }
+
+            return policy.AllowsHost(uri.Host)
                 ? null
-                : $"'{uri.Scheme}://' is not a camera stream: use rtsp://, rtsps://, http:// or https:// with a host";
+                : $"host '{uri.Host}' is not one this site allows cameras on ({CameraSourcePolicy.Section}:Hosts: {string.Join(", ", policy.Hosts)})";
         }
 
         if (System.Text.RegularExpressions.Regex.IsMatch(source, "^/dev/video[0-9]{1,3}$"))
         {
-            return null;
+            return policy.Devices ? null : $"this site allows no video devices ({CameraSourcePolicy.Section}:Devices is false)";
+        }
+
+        if (!policy.Files)
+        {
+            return $"this site allows no video files, only streams ({CameraSourcePolicy.Section}:Files is false)";
         }
 
         if (!Path.IsPathFullyQualified(source) || source.Split('/', '\\').Contains(".."))

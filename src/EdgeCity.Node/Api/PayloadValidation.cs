@@ -82,7 +82,7 @@ public static partial class PayloadValidation
         return (path, (cut > 0 ? e.Message[..cut] : e.Message) + line);
     }
 
-    public static CameraDefinition? Camera(CameraPayload p, SiteDefinition? site, PayloadErrors errors)
+    public static CameraDefinition? Camera(CameraPayload p, SiteDefinition? site, PayloadErrors errors, CameraSourcePolicy? sources = null)
     {
         if (string.IsNullOrWhiteSpace(p.Id) || !IdPattern().IsMatch(p.Id))
         {
@@ -93,7 +93,7 @@ public static partial class PayloadValidation
         {
             errors.Add("source", "required: an rtsp:// or http:// URL, a file path or a /dev/video device");
         }
-        else if (CameraSourceRule.Check(p.Source) is { } refused)
+        else if (CameraSourceRule.Check(p.Source, sources) is { } refused)
         {
             errors.Add("source", refused);
         }
