@@ -49,6 +49,16 @@ public static class TruthReader
         return frames;
     }
 
+    /// <summary>
+    /// Whether a truth has one line per frame from frame 0 (as the camera twin writes, its times the recording's clock)
+    /// rather than only the frames with crossings or boxes (hand counts, placed on the video's clock).
+    /// </summary>
+    public static bool IsDense(IReadOnlyList<TruthFrame> truth)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        return truth.Count > 0 && truth.Select((f, i) => f.Frame == i).All(x => x);
+    }
+
     /// <summary>The box of a truth vehicle as a <see cref="BoxF"/>.</summary>
     public static BoxF BoxOf(TruthVehicle v) => new((float)v.Box[0], (float)v.Box[1], (float)v.Box[2], (float)v.Box[3]);
 

@@ -28,14 +28,14 @@ public sealed class OperatorAlarms(TimeProvider time)
             current.Add(($"camera-down:{c.Id}", "camera-down", c.Id, c.Reason ?? "down"));
         }
 
-        foreach (var x in view.Intersections(withTimeline: false).Where(x => x.Fallback is not ("none" or "unknown")))
-        {
-            var stale = x.StaleMovements.Count > 0 ? $": stale data on {string.Join(", ", x.StaleMovements)}" : string.Empty;
-            current.Add(($"fallback:{x.Id}", "fallback", x.Id, $"{x.Fallback}{stale}"));
-        }
-
         foreach (var x in view.Intersections(withTimeline: false))
         {
+            if (x.Fallback is not ("none" or "unknown"))
+            {
+                var stale = x.StaleMovements.Count > 0 ? $": stale data on {string.Join(", ", x.StaleMovements)}" : string.Empty;
+                current.Add(($"fallback:{x.Id}", "fallback", x.Id, $"{x.Fallback}{stale}"));
+            }
+
             if (x.HeadFault is { } head)
             {
                 current.Add(($"head:{x.Id}", "head-lost", x.Id, head));

@@ -1,5 +1,6 @@
 using EdgeCity.Actors.Cluster.Contracts;
 using EdgeCity.Actors.Signals;
+using EdgeCity.Domain.Control;
 using EdgeCity.Domain.Sites;
 using Measurement = EdgeCity.Domain.Measurements.ApproachMeasurement;
 
@@ -53,7 +54,7 @@ public sealed class OperatorView
         lock (_gate)
         {
             var x = Intersection(change.IntersectionId);
-            var indications = change.State.Indications.ToDictionary(kv => kv.Key, kv => IndicationCode.Of(kv.Value));
+            var indications = change.State.Indications.ToDictionary(kv => kv.Key, kv => kv.Value.Code());
             var fallback = FallbackName.Of(change.Fallback);
             x.Signal(change.At, change.State.ActivePhaseId, change.State.InTransition, indications, fallback, change.Reason, local: true);
             Touch();
@@ -151,7 +152,7 @@ public sealed class OperatorView
             if (!x.HasSignal)
             {
                 // The coordinator started before this view subscribed to its changes: take what it shows now.
-                var indications = status.Signal.Indications.ToDictionary(kv => kv.Key, kv => IndicationCode.Of(kv.Value));
+                var indications = status.Signal.Indications.ToDictionary(kv => kv.Key, kv => kv.Value.Code());
                 x.Signal(_time.GetUtcNow(), status.Signal.ActivePhaseId, status.Signal.InTransition, indications, FallbackName.Of(status.Fallback), "status: what the coordinator showed when the view started", local: true);
             }
             else

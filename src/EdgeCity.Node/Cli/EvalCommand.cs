@@ -78,7 +78,7 @@ public static class EvalCommand
             throw new InvalidDataException($"{videoPath}: OpenCV cannot open the video");
         }
 
-        var dense = truth.Count > 0 && truth.Select((f, i) => f.Frame == i).All(x => x);
+        var dense = TruthReader.IsDense(truth);
         var fps = capture.Fps;
         if (!dense && !(fps > 0))
         {
@@ -219,7 +219,7 @@ public static class EvalCommand
                         frames = SavedDetections.Read(reader, file.FullName);
                     }
 
-                    if (truth.Count > 0 && truth.Select((f, i) => f.Frame == i).All(x => x) && frames.Count != truth.Count)
+                    if (TruthReader.IsDense(truth) && frames.Count != truth.Count)
                     {
                         throw new InvalidDataException($"{file.FullName}: {frames.Count} frames of detections, but the truth file has {truth.Count} lines");
                     }

@@ -45,9 +45,7 @@ public static class HttpsCertificate
 
         try
         {
-            var pem = X509Certificate2.CreateFromPemFile(certificate, key);
-            // Re-imported so the key is usable by the TLS stack on every platform (an ephemeral PEM key is not on all).
-            return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+            return X509Certificate2.CreateFromPemFile(certificate, key);
         }
         catch (CryptographicException e)
         {
