@@ -69,16 +69,15 @@ public sealed class DemoCamerasSpec : IDisposable
         Assert.DoesNotContain("camera J1-N1_J1: stream up", node.Output);
 
         // The operator view says why the cameras do not run, not "unknown".
-        var listening = await node.WaitForOutputAsync("Now listening on: ", TimeSpan.FromSeconds(10));
-        using var http = new HttpClient { BaseAddress = new Uri(listening["Now listening on: ".Length..].Trim()) };
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        System.Text.Json.JsonElement cameras;
-        do
-        {
-            await Task.Delay(500);
-            cameras = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/cameras")).RootElement;
-        }
-        while (cameras.EnumerateArray().Any(c => c.GetProperty("status").GetString() == "unknown") && DateTime.UtcNow < deadline);
+        using var http = await NodeHttp.ClientAsync(node);
+        var body = await NodeHttp.UntilAsync(
+            http,
+            "/api/cameras",
+            b => b.Length > 0 && System.Text.Json.JsonDocument.Parse(b).RootElement.EnumerateArray().All(c => c.GetProperty("status").GetString() != "unknown"),
+            node,
+            "cameras still unknown",
+            seconds: 20);
+        var cameras = System.Text.Json.JsonDocument.Parse(body).RootElement;
         Assert.Equal(12, cameras.GetArrayLength());
         Assert.All(cameras.EnumerateArray(), c =>
         {

@@ -17,8 +17,7 @@ public sealed class DemoTwinRestartSpec
         using var node = NodeProcess.Start(
             new Dictionary<string, string> { ["EdgeCity__Demo__TwinRestartSeconds"] = "12" },
             "demo", "--port", "0", "--controller", "schedule", "--measure", "detectors");
-        var listening = await node.WaitForOutputAsync("Now listening on: ", TimeSpan.FromSeconds(60));
-        using var http = new HttpClient { BaseAddress = new Uri(listening["Now listening on: ".Length..].Trim()) };
+        using var http = await NodeHttp.ClientAsync(node);
         await UntilAsync(http, m => Value(m, "edgecity_sim_running") == 1 && Value(m, "edgecity_sim_time_seconds") > 2, "the twin never ran", node);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz/ready")).StatusCode);
 
@@ -32,37 +31,23 @@ public sealed class DemoTwinRestartSpec
         await UntilAsync(http, m => new[] { "J1", "J2", "J3" }.All(j => Value(m, $"edgecity_signal_fallback_active{{intersection=\"{j}\"}}") == 1), "the coordinators did not fall back", node);
 
         // The alarm list says so too: the node's fault and each intersection on its fallback.
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        string[] active;
-        do
-        {
-            await Task.Delay(500);
-            using var alarms = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/alarms"));
-            active = alarms.RootElement.GetProperty("active").EnumerateArray().Select(a => a.GetProperty("id").GetString()!).ToArray();
-        }
-        while (!new[] { "node:fault", "fallback:J1", "fallback:J2", "fallback:J3" }.All(active.Contains) && DateTime.UtcNow < deadline);
-        Assert.Subset(active.ToHashSet(), new HashSet<string> { "node:fault", "fallback:J1", "fallback:J2", "fallback:J3" });
+        string[] required = ["node:fault", "fallback:J1", "fallback:J2", "fallback:J3"];
+        await NodeHttp.UntilAsync(
+            http,
+            "/api/alarms",
+            b => b.Length > 0 && required.All(System.Text.Json.JsonDocument.Parse(b).RootElement.GetProperty("active").EnumerateArray().Select(a => a.GetProperty("id").GetString()).Contains),
+            node,
+            "the alarm list did not show the node's fault and the three fallbacks",
+            seconds: 10);
 
         await UntilAsync(http, m => Value(m, "edgecity_sim_restarts_total") == 1 && Value(m, "edgecity_sim_running") == 1, "the twin was not restarted", node, seconds: 60);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz/ready")).StatusCode);
     }
 
-    private static async Task UntilAsync(HttpClient http, Func<string, bool> holds, string failure, NodeProcess node, int seconds = 45)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        var metrics = string.Empty;
-        while (!holds(metrics))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{failure} within {seconds} s:\n{metrics}\n{node.Output}");
-            await Task.Delay(500);
-            metrics = await http.GetStringAsync("/metrics");
-        }
-    }
+    private static Task UntilAsync(HttpClient http, Func<string, bool> holds, string failure, NodeProcess node, int seconds = 45) =>
+        NodeHttp.UntilAsync(http, "/metrics", holds, node, failure, seconds);
 
-    private static double Value(string metrics, string series) =>
-        Regex.Match(metrics, "^" + Regex.Escape(series) + " (\\S+)$", RegexOptions.Multiline) is { Success: true } m
-            ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)
-            : double.NaN;
+    private static double Value(string metrics, string series) => NodeHttp.Sum(metrics, Regex.Escape(series));
 
     /// <summary>The direct children of a process (Linux /proc): pid and command name.</summary>
     private static IEnumerable<(int Pid, string Name)> ChildrenOf(int parent)

@@ -9,32 +9,26 @@ namespace EdgeCity.Node.Tests.Cli;
 /// </summary>
 public sealed class RunCountStationSpec
 {
+    private static string Models => Path.Combine(RepositoryRoot.FullName, "models");
+
+    private static NodeProcess StartStation(string models) => NodeProcess.Start(
+        new Dictionary<string, string> { ["EdgeCity__Http__Urls"] = "http://127.0.0.1:0", ["EdgeCity__Cameras__ModelsDirectory"] = models },
+        "run", "--site", Path.Combine(Models, "testdata", "real", "site.json"));
+
     [Fact]
     public async Task A_count_station_on_real_clips_counts_the_overpass_cars_with_the_real_camera_default()
     {
-        var site = Path.Combine(RepositoryRoot.FullName, "models", "testdata", "real", "site.json");
-        using var node = NodeProcess.Start(
-            new Dictionary<string, string>
-            {
-                ["EdgeCity__Http__Urls"] = "http://127.0.0.1:0",
-                ["EdgeCity__Cameras__ModelsDirectory"] = Path.Combine(RepositoryRoot.FullName, "models"),
-            },
-            "run", "--site", site);
-        var listening = await node.WaitForOutputAsync("Now listening on: ", TimeSpan.FromSeconds(60));
-        using var http = new HttpClient { BaseAddress = new Uri(listening["Now listening on: ".Length..].Trim()) };
+        using var node = StartStation(Models);
+        using var http = await NodeHttp.ClientAsync(node);
 
         // The 11 s clip loops; its main line has 11 cars per pass. Wait for the first few.
-        var counted = 0.0;
-        var metrics = string.Empty;
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (counted < 3)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "nothing counted within 90 s:\n" + metrics + "\n" + node.Output);
-            await Task.Delay(1000);
-            metrics = await http.GetStringAsync("/metrics");
-            counted = Regex.Matches(metrics, @"^edgecity_vehicles_counted_total\{camera=""motorway-overpass"",line=""main"",direction=""backward"",class=""car""\} (\d+)", RegexOptions.Multiline)
-                .Sum(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-        }
+        var metrics = await NodeHttp.UntilAsync(
+            http,
+            "/metrics",
+            m => NodeHttp.Sum(m, @"edgecity_vehicles_counted_total\{camera=""motorway-overpass"",line=""main"",direction=""backward"",class=""car""\}") >= 3,
+            node,
+            "nothing counted",
+            seconds: 90);
 
         Assert.Contains("model nanodet-m-416 ready", node.Output);
 
@@ -54,22 +48,20 @@ public sealed class RunCountStationSpec
         var models = Directory.CreateTempSubdirectory("edgecity-broken-model-").FullName;
         try
         {
-            File.Copy(Path.Combine(RepositoryRoot.FullName, "models", "nanodet-m-416.json"), Path.Combine(models, "nanodet-m-416.json"));
+            File.Copy(Path.Combine(Models, "nanodet-m-416.json"), Path.Combine(models, "nanodet-m-416.json"));
             await File.WriteAllTextAsync(Path.Combine(models, "nanodet_m_416.onnx"), "not the model");
-            using var node = NodeProcess.Start(
-                new Dictionary<string, string> { ["EdgeCity__Http__Urls"] = "http://127.0.0.1:0", ["EdgeCity__Cameras__ModelsDirectory"] = models },
-                "run", "--site", Path.Combine(RepositoryRoot.FullName, "models", "testdata", "real", "site.json"));
-            var listening = await node.WaitForOutputAsync("Now listening on: ", TimeSpan.FromSeconds(60));
-            using var http = new HttpClient { BaseAddress = new Uri(listening["Now listening on: ".Length..].Trim()) };
+            using var node = StartStation(models);
+            using var http = await NodeHttp.ClientAsync(node);
 
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            System.Text.Json.JsonElement cameras;
-            do
-            {
-                await Task.Delay(500);
-                cameras = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/cameras")).RootElement;
-            }
-            while (cameras.EnumerateArray().Any(c => c.GetProperty("status").GetString() != "down") && DateTime.UtcNow < deadline);
+            var body = await NodeHttp.UntilAsync(
+                http,
+                "/api/cameras",
+                b => b.Length > 0 && System.Text.Json.JsonDocument.Parse(b).RootElement.EnumerateArray().All(c => c.GetProperty("status").GetString() == "down"),
+                node,
+                "the cameras were not shown down",
+                seconds: 30);
+            var cameras = System.Text.Json.JsonDocument.Parse(body).RootElement;
+            Assert.Equal(2, cameras.GetArrayLength());
 
             Assert.All(cameras.EnumerateArray(), c =>
             {

@@ -46,9 +46,10 @@ public sealed class RunSiteCameraSpec : IDisposable
         return http;
     }
 
-    private static async Task<double> CountedAsync(HttpClient http, string camera) =>
-        Regex.Matches(await http.GetStringAsync("/metrics"), $@"^edgecity_vehicles_counted_total\{{camera=""{camera}"",line=""W_J1-in"",direction=""forward"",class=""\w+""\}} (\d+)", RegexOptions.Multiline)
-            .Sum(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+    private static async Task<double> CountedAsync(HttpClient http, string camera) => CountedIn(await http.GetStringAsync("/metrics"), camera);
+
+    private static double CountedIn(string metrics, string camera) =>
+        NodeHttp.Sum(metrics, $@"edgecity_vehicles_counted_total\{{camera=""{camera}"",line=""W_J1-in"",direction=""forward"",class=""\w+""\}}") is var n && double.IsNaN(n) ? 0 : n;
 
     private static async Task<double> CapturedAsync(HttpClient http, string camera) =>
         Regex.Match(await http.GetStringAsync("/metrics"), $@"^edgecity_camera_frames_captured_total\{{camera=""{camera}""\}} (\d+)", RegexOptions.Multiline) is { Success: true } m
@@ -79,17 +80,7 @@ public sealed class RunSiteCameraSpec : IDisposable
         using var http = await OperatorClientAsync(node);
 
         // The clip plays at its own pace: wait until the analytics have counted vehicles over the line.
-        var counted = 0.0;
-        var metrics = string.Empty;
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (counted < 3)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "nothing counted within 90 s:\n" + metrics + "\n" + node.Output);
-            await Task.Delay(1000);
-            metrics = await http.GetStringAsync("/metrics");
-            counted = Regex.Matches(metrics, @"^edgecity_vehicles_counted_total\{camera=""J1-W_J1"",line=""W_J1-in"",direction=""forward"",class=""\w+""\} (\d+)", RegexOptions.Multiline)
-                .Sum(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-        }
+        var metrics = await NodeHttp.UntilAsync(http, "/metrics", m => CountedIn(m, "J1-W_J1") >= 3, node, "nothing counted", seconds: 90);
 
         Assert.Matches(@"edgecity_analytics_frames_total\{camera=""J1-W_J1""\} [1-9]", metrics);
 
