@@ -23,6 +23,7 @@ public static class BenchCommand
         {
             models, model, clip, frames, threads, batch, rounds, spin, providers,
         };
+        command.Subcommands.Add(AssessBenchCommand.Build());
         command.SetAction(parse =>
         {
             var options = new DetectorOptions
