@@ -10,11 +10,12 @@ namespace EdgeCity.Actors.Assessment;
 /// <see cref="Add"/> has returned: the transaction is committed with the write-ahead log and <c>synchronous=FULL</c>, so
 /// a kill -9 or a power cut after that loses nothing. Adding is idempotent by finding id (ids derive from the image's
 /// content), so re-assessing after a crash stores nothing twice. Disk policy: thumbnails are bounded by
-/// <see cref="MaxThumbnailBytes"/> and the oldest go first; findings are never deleted. One connection; not thread-safe.
+/// <see cref="MaxThumbnailBytes"/> and the oldest go first; findings are never deleted. One connection, one caller at a time (a lock): the node's inbox, API and replication share it.
 /// </summary>
-public sealed class FindingStore : IDisposable
+public sealed partial class FindingStore : IDisposable
 {
     private readonly SqliteConnection _db;
+    private readonly Lock _gate = new();
 
     public FindingStore(string path, long maxThumbnailBytes = 512L * 1024 * 1024)
     {
@@ -55,48 +56,54 @@ public sealed class FindingStore : IDisposable
     /// </summary>
     public int Add(string imageDigest, string source, IReadOnlyList<(Finding Finding, byte[]? Thumbnail)> findings)
     {
-        using var tx = _db.BeginTransaction();
-        var added = 0;
-        foreach (var (f, thumbnail) in findings)
+        lock (_gate)
         {
-            using var insert = Command(FindingStoreSchema.InsertFinding, tx);
-            FindingStoreSchema.Bind(insert, f, DateTimeOffset.UtcNow);
-            if (insert.ExecuteNonQuery() == 0)
+            using var tx = _db.BeginTransaction();
+            var added = 0;
+            foreach (var (f, thumbnail) in findings)
             {
-                continue;
+                using var insert = Command(FindingStoreSchema.InsertFinding, tx);
+                FindingStoreSchema.Bind(insert, f, DateTimeOffset.UtcNow);
+                if (insert.ExecuteNonQuery() == 0)
+                {
+                    continue;
+                }
+
+                added++;
+                if (thumbnail is { Length: > 0 })
+                {
+                    using var thumb = Command("INSERT OR IGNORE INTO thumbnails (finding_id, jpeg, bytes) VALUES ($id, $jpeg, $bytes)", tx);
+                    thumb.Parameters.AddWithValue("$id", f.Id);
+                    thumb.Parameters.AddWithValue("$jpeg", thumbnail);
+                    thumb.Parameters.AddWithValue("$bytes", thumbnail.Length);
+                    thumb.ExecuteNonQuery();
+                }
             }
 
-            added++;
-            if (thumbnail is { Length: > 0 })
+            using (var mark = Command("INSERT OR REPLACE INTO sources (digest, source, assessed_at, findings) VALUES ($d, $s, $at, $n)", tx))
             {
-                using var thumb = Command("INSERT OR IGNORE INTO thumbnails (finding_id, jpeg, bytes) VALUES ($id, $jpeg, $bytes)", tx);
-                thumb.Parameters.AddWithValue("$id", f.Id);
-                thumb.Parameters.AddWithValue("$jpeg", thumbnail);
-                thumb.Parameters.AddWithValue("$bytes", thumbnail.Length);
-                thumb.ExecuteNonQuery();
+                mark.Parameters.AddWithValue("$d", imageDigest);
+                mark.Parameters.AddWithValue("$s", source);
+                mark.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                mark.Parameters.AddWithValue("$n", findings.Count);
+                mark.ExecuteNonQuery();
             }
-        }
 
-        using (var mark = Command("INSERT OR REPLACE INTO sources (digest, source, assessed_at, findings) VALUES ($d, $s, $at, $n)", tx))
-        {
-            mark.Parameters.AddWithValue("$d", imageDigest);
-            mark.Parameters.AddWithValue("$s", source);
-            mark.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            mark.Parameters.AddWithValue("$n", findings.Count);
-            mark.ExecuteNonQuery();
+            EvictThumbnails(tx);
+            tx.Commit();
+            return added;
         }
-
-        EvictThumbnails(tx);
-        tx.Commit();
-        return added;
     }
 
     /// <summary>Whether the image with this digest was assessed already (its findings, if any, are stored).</summary>
     public bool IsAssessed(string imageDigest)
     {
-        using var c = Command("SELECT 1 FROM sources WHERE digest = $d");
-        c.Parameters.AddWithValue("$d", imageDigest);
-        return c.ExecuteScalar() is not null;
+        lock (_gate)
+        {
+            using var c = Command("SELECT 1 FROM sources WHERE digest = $d");
+            c.Parameters.AddWithValue("$d", imageDigest);
+            return c.ExecuteScalar() is not null;
+        }
     }
 
     /// <summary>Every stored finding, in the order they were stored.</summary>
@@ -105,47 +112,65 @@ public sealed class FindingStore : IDisposable
     /// <summary>Stored findings of <paramref name="kind"/> (all kinds when null) at or above <paramref name="minConfidence"/>.</summary>
     public IReadOnlyList<Finding> Query(FindingKind? kind, double minConfidence)
     {
-        using var c = Command($"SELECT {FindingStoreSchema.Columns} FROM findings WHERE ($k IS NULL OR kind = $k) AND confidence >= $c ORDER BY seq");
-        c.Parameters.AddWithValue("$k", kind is { } k ? FindingKinds.Name(k) : DBNull.Value);
-        c.Parameters.AddWithValue("$c", minConfidence);
-        using var r = c.ExecuteReader();
-        var list = new List<Finding>();
-        while (r.Read())
+        lock (_gate)
         {
-            list.Add(FindingStoreSchema.Read(r));
-        }
+            using var c = Command($"SELECT {FindingStoreSchema.Columns} FROM findings WHERE ($k IS NULL OR kind = $k) AND confidence >= $c ORDER BY seq");
+            c.Parameters.AddWithValue("$k", kind is { } k ? FindingKinds.Name(k) : DBNull.Value);
+            c.Parameters.AddWithValue("$c", minConfidence);
+            using var r = c.ExecuteReader();
+            var list = new List<Finding>();
+            while (r.Read())
+            {
+                list.Add(FindingStoreSchema.Read(r));
+            }
 
-        return list;
+            return list;
+        }
     }
 
     /// <summary>The finding's thumbnail (JPEG), or null when it had none or the disk policy removed it.</summary>
     public byte[]? Thumbnail(string findingId)
     {
-        using var c = Command("SELECT jpeg FROM thumbnails WHERE finding_id = $id");
-        c.Parameters.AddWithValue("$id", findingId);
-        return c.ExecuteScalar() as byte[];
+        lock (_gate)
+        {
+            using var c = Command("SELECT jpeg FROM thumbnails WHERE finding_id = $id");
+            c.Parameters.AddWithValue("$id", findingId);
+            return c.ExecuteScalar() as byte[];
+        }
     }
 
     /// <summary>Marks a finding checked on the ground; false when no such finding is stored.</summary>
     public bool MarkChecked(string findingId, string by, DateTimeOffset at)
     {
-        using var c = Command("UPDATE findings SET checked_at = $at, checked_by = $by WHERE id = $id");
-        c.Parameters.AddWithValue("$id", findingId);
-        c.Parameters.AddWithValue("$by", by);
-        c.Parameters.AddWithValue("$at", at.ToString("O", CultureInfo.InvariantCulture));
-        return c.ExecuteNonQuery() == 1;
+        lock (_gate)
+        {
+            using var c = Command($"UPDATE findings SET checked_at = $at, checked_by = $by, changed = {FindingStoreSchema.NextChange} WHERE id = $id");
+            c.Parameters.AddWithValue("$id", findingId);
+            c.Parameters.AddWithValue("$by", by);
+            c.Parameters.AddWithValue("$at", at.ToString("O", CultureInfo.InvariantCulture));
+            return c.ExecuteNonQuery() == 1;
+        }
     }
 
     /// <summary>How many findings are stored, and the thumbnails' bytes on disk.</summary>
     public (long Findings, long Thumbnails, long ThumbnailBytes) Totals()
     {
-        using var c = Command("SELECT (SELECT COUNT(*) FROM findings), (SELECT COUNT(*) FROM thumbnails), (SELECT COALESCE(SUM(bytes), 0) FROM thumbnails)");
-        using var r = c.ExecuteReader();
-        r.Read();
-        return (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2));
+        lock (_gate)
+        {
+            using var c = Command("SELECT (SELECT COUNT(*) FROM findings), (SELECT COUNT(*) FROM thumbnails), (SELECT COALESCE(SUM(bytes), 0) FROM thumbnails)");
+            using var r = c.ExecuteReader();
+            r.Read();
+            return (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2));
+        }
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _db.Dispose();
+        }
+    }
 
     private void EvictThumbnails(SqliteTransaction tx)
     {

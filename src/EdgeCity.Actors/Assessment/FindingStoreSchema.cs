@@ -17,7 +17,11 @@ internal static class FindingStoreSchema
             time TEXT, source TEXT NOT NULL, frame INTEGER NOT NULL,
             box_left REAL NOT NULL, box_top REAL NOT NULL, box_right REAL NOT NULL, box_bottom REAL NOT NULL,
             image_width INTEGER NOT NULL, image_height INTEGER NOT NULL, node TEXT NOT NULL,
-            grade TEXT, checked_at TEXT, checked_by TEXT, stored_at TEXT NOT NULL);
+            grade TEXT, checked_at TEXT, checked_by TEXT, stored_at TEXT NOT NULL,
+            changed INTEGER NOT NULL DEFAULT 0);
+        CREATE INDEX IF NOT EXISTS findings_changed ON findings(changed);
+        CREATE TABLE IF NOT EXISTS cursors (
+            name TEXT PRIMARY KEY, position INTEGER NOT NULL, updated_at TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS thumbnails (
             finding_id TEXT PRIMARY KEY REFERENCES findings(id), jpeg BLOB NOT NULL, bytes INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS sources (
@@ -27,8 +31,9 @@ internal static class FindingStoreSchema
     public const string Columns = "id, kind, label, confidence, latitude, longitude, altitude, position_source, time, source, frame, box_left, box_top, box_right, box_bottom, image_width, image_height, node, grade, checked_at, checked_by";
 
     public const string InsertFinding = $"""
-        INSERT OR IGNORE INTO findings ({Columns}, stored_at)
-        VALUES ($id, $kind, $label, $confidence, $lat, $lon, $alt, $ps, $time, $source, $frame, $l, $t, $r, $b, $w, $h, $node, $grade, $checkedAt, $checkedBy, $storedAt)
+        INSERT OR IGNORE INTO findings ({Columns}, stored_at, changed)
+        VALUES ($id, $kind, $label, $confidence, $lat, $lon, $alt, $ps, $time, $source, $frame, $l, $t, $r, $b, $w, $h, $node, $grade, $checkedAt, $checkedBy, $storedAt,
+            (SELECT COALESCE(MAX(changed), 0) + 1 FROM findings))
         """;
 
     public static void Bind(SqliteCommand c, Finding f, DateTimeOffset storedAt)
@@ -57,6 +62,9 @@ internal static class FindingStoreSchema
         c.Parameters.AddWithValue("$checkedBy", N(f.CheckedBy));
         c.Parameters.AddWithValue("$storedAt", storedAt.ToString("O", CultureInfo.InvariantCulture));
     }
+
+    /// <summary>The next change number: every insert and every checked mark takes one, so "changes after N" is a cursor.</summary>
+    public const string NextChange = "(SELECT COALESCE(MAX(changed), 0) + 1 FROM findings)";
 
     public static Finding Read(SqliteDataReader r)
     {

@@ -12,4 +12,7 @@ public sealed record SiteDefinition
     public IReadOnlyList<IntersectionDefinition> Intersections { get; init; } = [];
 
     public IReadOnlyList<CameraDefinition> Cameras { get; init; } = [];
+
+    /// <summary>Disaster-site assessment on this box (imagery into findings), when the site is one.</summary>
+    public AssessmentDefinition? Assessment { get; init; }
 }

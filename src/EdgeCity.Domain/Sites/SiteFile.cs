@@ -54,6 +54,12 @@ public static class SiteFile
         var result = Parse(File.ReadAllText(path), path);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         result = WithClipsBesideTheSite(result, folder);
+        if (result.Site?.Assessment is { Inbox.Length: > 0 } assessment && !Path.IsPathRooted(assessment.Inbox))
+        {
+            // The inbox is beside the site file, wherever the node is started.
+            result = result with { Site = result.Site with { Assessment = assessment with { Inbox = Path.Combine(folder, assessment.Inbox) } } };
+        }
+
         return result.Site?.Twin is { } twin ? WithTwinFiles(result, twin, folder) : result;
     }
 

@@ -16,9 +16,14 @@ public static class SiteValidator
             errors.Add(new("$.name", "is required"));
         }
 
-        if (site.Intersections.Count == 0 && site.Cameras.Count == 0)
+        if (site.Intersections.Count == 0 && site.Cameras.Count == 0 && site.Assessment is null)
         {
-            errors.Add(new("$.intersections", "must list at least one intersection (or, for a count station, at least one camera)"));
+            errors.Add(new("$.intersections", "must list at least one intersection (or, for a count station, at least one camera; for a disaster site, an assessment)"));
+        }
+
+        if (site.Assessment is { } assessment)
+        {
+            SiteAssessmentValidator.Validate(assessment, errors);
         }
 
         if (site.Twin is { } twin)

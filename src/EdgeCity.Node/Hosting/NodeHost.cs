@@ -3,9 +3,11 @@ using EdgeCity.Actors.Cameras;
 using EdgeCity.Actors.Cluster;
 using EdgeCity.Actors.Hosting;
 using EdgeCity.Actors.Signals;
+using EdgeCity.Actors.Assessment;
 using EdgeCity.Node.Api;
 using EdgeCity.Node.Web;
 using EdgeCity.Node.Web.Dashboard;
+using EdgeCity.Node.Web.Triage;
 using Prometheus;
 
 namespace EdgeCity.Node.Hosting;
@@ -59,6 +61,12 @@ public static class NodeHost
         }
 
         var cameraOptions = CheckedCameraOptions(builder.Configuration);
+        var assessment = AssessmentHosting.Prepare(launch, builder.Configuration, cameraOptions);
+        if (assessment is not null)
+        {
+            builder.Services.AddSingleton(assessment);
+        }
+
         if (launch.Site is not null)
         {
             // This node runs its site's camera path, so cameras added through the API run here too (CameraControl).
@@ -73,6 +81,11 @@ public static class NodeHost
             if (launch.Site is { Cameras.Count: > 0 } site)
             {
                 akka.WithEdgeCityCameraPath(site, cameraOptions, signals.Coordinators); // per camera: analytics into its coordinator, a CameraActor; an InferenceActor per model
+            }
+
+            if (assessment is not null)
+            {
+                akka.WithEdgeCityAssessment(assessment); // the inbox watcher and the finding replicator
             }
         });
 
@@ -96,6 +109,13 @@ public static class NodeHost
         app.MapStartPage();
         app.MapEdgeCityApi();
         app.MapDashboard();
+        if (assessment is not null)
+        {
+            app.MapAssessmentApi(assessment);
+            app.MapTriagePage(assessment);
+            app.Lifetime.ApplicationStopped.Register(assessment.Store.Dispose);
+        }
+
         return app;
     }
 

@@ -1,0 +1,55 @@
+using EdgeCity.Actors.Assessment;
+using EdgeCity.Actors.Cameras;
+using EdgeCity.Domain.Sites;
+using EdgeCity.Vision.Assessment;
+using EdgeCity.Vision.Inference;
+
+namespace EdgeCity.Node.Hosting;
+
+/// <summary>
+/// Composes a disaster site's box from its site file and configuration: the finding store (<c>EdgeCity:Assessment:Store</c>,
+/// default <c>findings.db</c> beside the site file), this box's name (<c>EdgeCity:Assessment:Node</c>, default the
+/// machine's), the command post's token (<c>EdgeCity:Assessment:CommandPostToken</c>) and the replication interval
+/// (<c>EdgeCity:Assessment:SyncSeconds</c>, default 2).
+/// </summary>
+public static class AssessmentHosting
+{
+    public const string Section = "EdgeCity:Assessment";
+
+    /// <summary>The setup for the site's assessment, or null when the site has none.</summary>
+    public static AssessmentSetup? Prepare(NodeLaunch launch, IConfiguration configuration, CameraPipelineOptions cameras)
+    {
+        if (launch.Site?.Assessment is not { } assessment)
+        {
+            return null;
+        }
+
+        var section = configuration.GetSection(Section);
+        var node = section["Node"] is { Length: > 0 } n ? n : Environment.MachineName;
+        var folder = launch.SitePath is { } sitePath ? Path.GetDirectoryName(Path.GetFullPath(sitePath))! : Directory.GetCurrentDirectory();
+        var storePath = section["Store"] is { Length: > 0 } s ? s : Path.Combine(folder, "findings.db");
+        var syncSeconds = section["SyncSeconds"] is { Length: > 0 } text
+            ? (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && v > 0 ? v
+                : throw new NodeConfigurationException($"{Section}:SyncSeconds: '{text}' is not a positive number of seconds"))
+            : 2.0;
+        FindingStore store;
+        try
+        {
+            store = new FindingStore(storePath);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new NodeConfigurationException($"{Section}:Store: {e.Message}");
+        }
+
+        var model = assessment.Model.Length > 0 ? assessment.Model : DefaultDetectors.RealCamera;
+        var detector = cameras.ToDetectorOptions() with { MaxBatch = 1 };
+        var options = new AssessorOptions { MinConfidence = assessment.MinConfidence };
+        ImageAssessor Create() => new(DetectionModel.Load(cameras.ModelsDirectory, model, detector), options);
+        var replication = new ReplicationSettings(node, assessment.Peers, assessment.CommandPost, section["CommandPostToken"])
+        {
+            Interval = TimeSpan.FromSeconds(syncSeconds),
+        };
+        return new AssessmentSetup(store, new AssessmentInbox(assessment.Inbox), new AssessmentLinks(), replication, Create, assessment.EverySeconds, new HttpClient());
+    }
+}
