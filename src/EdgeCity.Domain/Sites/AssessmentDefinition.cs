@@ -18,6 +18,12 @@ public sealed record AssessmentDefinition
     /// <summary>Detector for people and vehicles (a manifest in <c>models/</c>); empty: the real-camera default.</summary>
     public string Model { get; init; } = string.Empty;
 
+    /// <summary>
+    /// A damage model (a <c>tileClassification</c> manifest in <c>models/</c>) for damaged buildings and blocked roads;
+    /// empty: none (the shipped <c>edgecity-damage-demo</c> is a demonstration, see its model card).
+    /// </summary>
+    public string DamageModel { get; init; } = string.Empty;
+
     /// <summary>Detections below this confidence are no finding.</summary>
     public double MinConfidence { get; init; } = 0.3;
 

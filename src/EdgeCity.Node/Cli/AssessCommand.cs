@@ -21,6 +21,7 @@ public static class AssessCommand
         var csv = new Option<string?>("--csv") { Description = "Also write the findings as CSV here." };
         var kml = new Option<string?>("--kml") { Description = "Also write the findings as KML here." };
         var model = new Option<string>("--model") { Description = "Detector for people and vehicles (a manifest in --models).", DefaultValueFactory = _ => "nanodet-m-416" };
+        var damageModel = new Option<string?>("--damage-model") { Description = "A damage model for damaged buildings (xBD grades) and blocked roads (a tileClassification manifest in --models; edgecity-damage-demo is a demonstration)." };
         var models = new Option<string>("--models") { Description = "Folder with the model manifests.", DefaultValueFactory = _ => "models" };
         var providers = new Option<string>("--providers") { Description = "Execution providers to try, in order (tensorrt,cuda,cpu).", DefaultValueFactory = _ => "tensorrt,cuda,cpu" };
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
@@ -33,7 +34,7 @@ public static class AssessCommand
         var node = new Option<string>("--node") { Description = "This box's name, recorded with each finding.", DefaultValueFactory = _ => Environment.MachineName };
         var command = new Command("assess", "Assess a disaster site's imagery: people and vehicles found in photos and drone video, with positions, stored on the box and written as GeoJSON.")
         {
-            images, store, geojson, csv, kml, model, models, providers, threads, every, telemetry, videoStart, minConfidence, tile, noBlur, node,
+            images, store, geojson, csv, kml, model, damageModel, models, providers, threads, every, telemetry, videoStart, minConfidence, tile, noBlur, node,
         };
         command.SetAction(parse =>
         {
@@ -83,9 +84,14 @@ public static class AssessCommand
             }
 
             DetectionModel detectionModel;
+            DamageClassifier? damage = null;
             try
             {
                 detectionModel = DetectionModel.Load(parse.GetValue(models)!, parse.GetValue(model)!, detectorOptions);
+                if (parse.GetValue(damageModel) is { Length: > 0 } damageName)
+                {
+                    damage = DamageClassifier.Load(parse.GetValue(models)!, damageName, detectorOptions);
+                }
             }
             catch (ModelLoadException e)
             {
@@ -95,10 +101,11 @@ public static class AssessCommand
 
             var options = new AssessorOptions { MinConfidence = parse.GetValue(minConfidence), TileSize = parse.GetValue(tile), BlurFaces = !parse.GetValue(noBlur) };
             using (detectionModel)
-            using (var assessor = new ImageAssessor(detectionModel, options))
+            using (damage)
+            using (var assessor = new ImageAssessor(detectionModel, options, damage))
             using (var findings = new FindingStore(parse.GetValue(store)!))
             {
-                Console.WriteLine($"assess: {files.Count} file(s), model {detectionModel.Name} on {detectionModel.ProviderLabel}, tiles of {assessor.TileSize} px, store {findings.Path}");
+                Console.WriteLine($"assess: {files.Count} file(s), model {detectionModel.Name} on {detectionModel.ProviderLabel}, tiles of {assessor.TileSize} px{(damage is null ? "" : $", damage model {damage.Manifest.Name}{(damage.Manifest.Demonstration ? " (a demonstration: trained on drawn imagery)" : "")}")}, store {findings.Path}");
                 using var cancel = new CancellationTokenSource();
                 Console.CancelKeyPress += (_, e) =>
                 {

@@ -67,6 +67,12 @@ public static class DoctorCommand
         Console.WriteLine($"Detector models in {Path.GetFullPath(folder)}:");
         foreach (var path in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
+            if (Domain.Assessment.DamageModelManifestFile.IsDamageManifest(File.ReadAllText(path)))
+            {
+                ok &= ReportDamageModel(folder, path);
+                continue;
+            }
+
             ModelManifest m;
             try
             {
@@ -94,5 +100,28 @@ public static class DoctorCommand
         }
 
         return ok;
+    }
+
+    // A damage model (disaster sites): its layout, tiles, finding classes, whether it is only a demonstration.
+    private static bool ReportDamageModel(string folder, string path)
+    {
+        Domain.Assessment.DamageModelManifest d;
+        try
+        {
+            d = Domain.Assessment.DamageModelManifestFile.Parse(File.ReadAllText(path), Path.GetFileNameWithoutExtension(path), path);
+        }
+        catch (FormatException e)
+        {
+            Console.Error.WriteLine($"FAIL {e.Message}");
+            return false;
+        }
+
+        var onnx = Path.Combine(folder, d.File);
+        var state = !File.Exists(onnx) ? "MISSING " + d.File
+            : d.Sha256.Length == 0 ? "present (no checksum pinned)"
+            : Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(onnx))).Equals(d.Sha256, StringComparison.OrdinalIgnoreCase) ? "checksum ok" : "CHECKSUM MISMATCH";
+        var demo = d.Demonstration ? "; a DEMONSTRATION trained on drawn imagery: a site replaces it with its own" : string.Empty;
+        Console.WriteLine($"  {d.Name}: damage {d.Layout} {d.Input.Width}x{d.Input.Height} per {d.TilePixels} px tile, findings {string.Join(", ", d.Findings.Keys)}, {d.Licence}, {state}{demo}");
+        return state.StartsWith("present", StringComparison.Ordinal) || state == "checksum ok";
     }
 }

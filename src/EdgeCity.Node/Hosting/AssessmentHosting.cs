@@ -45,7 +45,12 @@ public static class AssessmentHosting
         var model = assessment.Model.Length > 0 ? assessment.Model : DefaultDetectors.RealCamera;
         var detector = cameras.ToDetectorOptions() with { MaxBatch = 1 };
         var options = new AssessorOptions { MinConfidence = assessment.MinConfidence };
-        ImageAssessor Create() => new(DetectionModel.Load(cameras.ModelsDirectory, model, detector), options);
+        ImageAssessor Create()
+        {
+            var damage = assessment.DamageModel.Length > 0 ? DamageClassifier.Load(cameras.ModelsDirectory, assessment.DamageModel, detector) : null;
+            return new(DetectionModel.Load(cameras.ModelsDirectory, model, detector), options, damage, ownsModels: true);
+        }
+
         var replication = new ReplicationSettings(node, assessment.Peers, assessment.CommandPost, section["CommandPostToken"])
         {
             Interval = TimeSpan.FromSeconds(syncSeconds),

@@ -10,7 +10,7 @@ namespace EdgeCity.Vision.Assessment;
 /// <summary>
 /// Turns one image (a photo, a video frame) into findings: the node's detector runs on the whole image and, for large
 /// images, on overlapping tiles (<see cref="ImageTiling"/>); people and vehicles above the confidence threshold become
-/// findings, placed on the ground from the image's pose (<see cref="GroundProjection"/>), each with a thumbnail whose
+/// findings (and, with a damage model, damaged buildings with their grade and blocked roads), placed on the ground from the image's pose (<see cref="GroundProjection"/>), each with a thumbnail whose
 /// faces are blurred. Not thread-safe: one per worker thread.
 /// </summary>
 public sealed class ImageAssessor : IDisposable
@@ -19,11 +19,21 @@ public sealed class ImageAssessor : IDisposable
     private readonly AssessorOptions _options;
     private readonly PrivacyBlur? _blur;
     private readonly List<Det> _decoded = [];
+    private readonly DamageClassifier? _damage;
+    private readonly DetectionModel? _ownedModel;
+    private readonly bool _ownsDamage;
 
-    public ImageAssessor(DetectionModel model, AssessorOptions? options = null)
+    /// <param name="model">The detector for people and vehicles.</param>
+    /// <param name="options">Tiling, threshold, thumbnails.</param>
+    /// <param name="damage">A damage model (damaged buildings with grades, blocked roads), or none.</param>
+    /// <param name="ownsModels">Dispose the model and the damage model with this assessor.</param>
+    public ImageAssessor(DetectionModel model, AssessorOptions? options = null, DamageClassifier? damage = null, bool ownsModels = false)
     {
         ArgumentNullException.ThrowIfNull(model);
         _detector = new Detector(model);
+        _damage = damage;
+        _ownedModel = ownsModels ? model : null;
+        _ownsDamage = ownsModels;
         _options = options ?? new AssessorOptions();
         _blur = _options.BlurFaces ? new PrivacyBlur() : null;
         TileSize = _options.TileSize > 0 ? _options.TileSize : Math.Max(model.Manifest.Input.Width, model.Manifest.Input.Height);
@@ -62,6 +72,15 @@ public sealed class ImageAssessor : IDisposable
             findings.Add(new AssessedFinding(finding, Thumbnail(image, d, boxes)));
         }
 
+        foreach (var (cls, score, box) in _damage?.Classify(image) ?? [])
+        {
+            var (kind, grade) = DamageModelManifestFile.FindingOf(_damage!.Manifest.Findings[cls])!.Value;
+            var (position, positionSource) = GroundProjection.Locate(pose, image.Width, image.Height, box.Center);
+            var finding = new Finding(FindingId.For(digest, frame, kind, cls, box), kind, cls, Math.Round(score, 3), position, positionSource,
+                pose.Time, source, frame, box, image.Width, image.Height, node) { Grade = grade };
+            findings.Add(new AssessedFinding(finding, Thumbnail(image, new Det(box, -1, cls, (float)score), boxes)));
+        }
+
         return findings;
     }
 
@@ -69,6 +88,11 @@ public sealed class ImageAssessor : IDisposable
     {
         _detector.Dispose();
         _blur?.Dispose();
+        _ownedModel?.Dispose();
+        if (_ownsDamage)
+        {
+            _damage?.Dispose();
+        }
     }
 
     private List<Det> Detect(Mat image)
