@@ -39,23 +39,33 @@ public sealed class AssessmentRun(ImageAssessor assessor, FindingStore store, st
                         continue;
                     }
 
-                    var started = watch.Elapsed;
-                    var found = assessor.Assess(image.Image, image.Pose, image.Source, image.Digest, image.Frame, node);
-                    var isNew = store.Add(image.Digest, image.Source, found.Select(f => (f.Finding, (byte[]?)f.Thumbnail)).ToList());
-                    foreach (var f in found)
-                    {
-                        observer.Stored(f.Finding);
-                    }
-
+                    var (count, isNew) = Assess(image, i + 1, files.Count, observer);
                     assessed++;
-                    findings += found.Count;
+                    findings += count;
                     added += isNew;
-                    observer.Assessed(i + 1, files.Count, image, found.Count, isNew, watch.Elapsed - started);
                 }
             }
         }
 
         return new AssessmentSummary(assessed, skipped, problems, findings, added, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// Assesses one image, stores its findings (committed) and reports them; <paramref name="keep"/> drops findings
+    /// that are not new (a fixed camera's repeats). Returns the findings kept and how many of them were new to the store.
+    /// </summary>
+    public (int Findings, int Added) Assess(IngestedImage image, int file, int files, IAssessmentObserver observer, Func<Finding, bool>? keep = null)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var found = assessor.Assess(image.Image, image.Pose, image.Source, image.Digest, image.Frame, node).Where(f => keep?.Invoke(f.Finding) ?? true).ToList();
+        var added = store.Add(image.Digest, image.Source, found.Select(f => (f.Finding, (byte[]?)f.Thumbnail)).ToList());
+        foreach (var f in found)
+        {
+            observer.Stored(f.Finding);
+        }
+
+        observer.Assessed(file, files, image, found.Count, added, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return (found.Count, added);
     }
 
     private IEnumerable<IngestedImage> Images(string file, Action<IngestProblem> problem)

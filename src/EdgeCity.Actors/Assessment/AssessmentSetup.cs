@@ -13,4 +13,11 @@ public sealed record AssessmentSetup(
     ReplicationSettings Replication,
     Func<ImageAssessor> CreateAssessor,
     double EverySeconds,
-    HttpClient Http);
+    HttpClient Http)
+{
+    /// <summary>Starts the box's own cameras (null when it has none); called on the watcher's thread.</summary>
+    public Func<AssessmentCameras>? Cameras { get; init; }
+
+    /// <summary>How long a fixed camera's sighting is remembered as the same finding.</summary>
+    public TimeSpan Remember { get; init; } = TimeSpan.FromMinutes(10);
+}

@@ -1,12 +1,14 @@
 using Akka.Actor;
 using Akka.Event;
+using EdgeCity.Domain.Assessment;
 using EdgeCity.Vision.Assessment;
 
 namespace EdgeCity.Actors.Assessment;
 
 /// <summary>
 /// Watches the site's inbox (the folder drones and phones are emptied into) and assesses each new photo and video as
-/// it arrives, on a thread of its own (inference must not hold an actor dispatcher). A file still being copied (written
+/// it arrives, and takes a frame of each of the box's own cameras every interval (new sightings only, see
+/// <see cref="Domain.Assessment.SightingMemory"/>), on a thread of its own (inference must not hold an actor dispatcher). A file still being copied (written
 /// in the last <see cref="SettleTime"/>) waits for the next scan; a file seen before is not read again; an image whose
 /// content was assessed before (a copy, a restart) is skipped by its digest.
 /// </summary>
@@ -20,12 +22,16 @@ public sealed class InboxWatcher : ReceiveActor
     private readonly AssessmentInbox _inbox;
     private readonly string _node;
     private readonly double _everySeconds;
+    private readonly Func<AssessmentCameras>? _cameras;
+    private readonly TimeSpan _remember;
     private readonly CancellationTokenSource _stop = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private Thread? _thread;
 
-    public InboxWatcher(Func<ImageAssessor> createAssessor, FindingStore store, AssessmentInbox inbox, string node, double everySeconds)
+    public InboxWatcher(Func<ImageAssessor> createAssessor, FindingStore store, AssessmentInbox inbox, string node, double everySeconds, Func<AssessmentCameras>? cameras = null, TimeSpan? remember = null)
     {
+        _cameras = cameras;
+        _remember = remember ?? TimeSpan.FromMinutes(10);
         _createAssessor = createAssessor;
         _store = store;
         _inbox = inbox;
@@ -33,8 +39,8 @@ public sealed class InboxWatcher : ReceiveActor
         _everySeconds = everySeconds;
     }
 
-    public static Props Props(Func<ImageAssessor> createAssessor, FindingStore store, AssessmentInbox inbox, string node, double everySeconds) =>
-        Akka.Actor.Props.Create(() => new InboxWatcher(createAssessor, store, inbox, node, everySeconds));
+    public static Props Props(Func<ImageAssessor> createAssessor, FindingStore store, AssessmentInbox inbox, string node, double everySeconds, Func<AssessmentCameras>? cameras = null, TimeSpan? remember = null) =>
+        Akka.Actor.Props.Create(() => new InboxWatcher(createAssessor, store, inbox, node, everySeconds, cameras, remember));
 
     protected override void PreStart()
     {
@@ -58,7 +64,10 @@ public sealed class InboxWatcher : ReceiveActor
         try
         {
             using var assessor = _createAssessor();
+            using var cameras = _cameras?.Invoke();
             var run = new AssessmentRun(assessor, _store, _node, _everySeconds);
+            var memory = new SightingMemory(_remember);
+            var nextFrames = DateTime.UtcNow;
             while (!_stop.IsCancellationRequested)
             {
                 foreach (var file in Settled(seen))
@@ -66,7 +75,21 @@ public sealed class InboxWatcher : ReceiveActor
                     run.Run([file], _inbox, _stop.Token);
                 }
 
-                _stop.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(1));
+                if (cameras is { Count: > 0 } && DateTime.UtcNow >= nextFrames)
+                {
+                    // A fixed camera sees the same person or car frame after frame: only new sightings are findings.
+                    nextFrames = DateTime.UtcNow.AddSeconds(_everySeconds);
+                    foreach (var frame in cameras.TakeFrames(_inbox.Problem))
+                    {
+                        using (frame)
+                        {
+                            var camera = frame.Source;
+                            run.Assess(frame, 1, 1, _inbox, f => memory.IsNew(camera, f.Kind, f.Box, f.Time ?? DateTimeOffset.UtcNow));
+                        }
+                    }
+                }
+
+                _stop.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(Math.Min(1, _everySeconds / 2)));
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)

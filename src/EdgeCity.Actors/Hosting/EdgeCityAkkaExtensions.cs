@@ -35,7 +35,7 @@ public static class EdgeCityAkkaExtensions
             })
             .WithDistributedPubSub(null!)
             .WithCustomSerializer(ClusterContractSerializer.Name, [typeof(IClusterContract)], system => new ClusterContractSerializer(system))
-            .WithCustomSerializer(FrameSerializationGuard.Name, [typeof(OpenCvSharp.DisposableObject)], system => new FrameSerializationGuard(system));
+            .WithCustomSerializer(FrameSerializationGuard.Name, [typeof(OpenCvSharp.DisposableObject), typeof(Vision.Assessment.IngestedImage)], system => new FrameSerializationGuard(system));
 
         if (kubernetes)
         {

@@ -9,7 +9,7 @@ public static class EdgeCityAssessmentExtensions
     public static AkkaConfigurationBuilder WithEdgeCityAssessment(this AkkaConfigurationBuilder builder, AssessmentSetup setup) =>
         builder.WithActors((system, _) =>
         {
-            system.ActorOf(InboxWatcher.Props(setup.CreateAssessor, setup.Store, setup.Inbox, setup.Replication.Node, setup.EverySeconds), "assessment-inbox");
+            system.ActorOf(InboxWatcher.Props(setup.CreateAssessor, setup.Store, setup.Inbox, setup.Replication.Node, setup.EverySeconds, setup.Cameras, setup.Remember), "assessment-inbox");
             system.ActorOf(FindingReplicator.Props(setup.Store, setup.Replication, setup.Links, setup.Http), "assessment-replicator");
         });
 }

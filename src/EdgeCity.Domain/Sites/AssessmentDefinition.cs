@@ -12,7 +12,16 @@ public sealed record AssessmentDefinition
     /// <summary>Folder watched for photos and videos (relative to the site file, or absolute).</summary>
     public string Inbox { get; init; } = "inbox";
 
-    /// <summary>Seconds between sampled video frames.</summary>
+    /// <summary>The box's own cameras: a frame of each is assessed every <see cref="EverySeconds"/>.</summary>
+    public IReadOnlyList<AssessmentCameraDefinition> Cameras { get; init; } = [];
+
+    /// <summary>
+    /// A fixed camera sees the same person or vehicle frame after frame: a finding overlapping one of the same kind
+    /// from the same camera within this many seconds is that finding, not a new one.
+    /// </summary>
+    public double RememberSeconds { get; init; } = 600;
+
+    /// <summary>Seconds between sampled video frames (and between frames taken from each camera).</summary>
     public double EverySeconds { get; init; } = 2.0;
 
     /// <summary>Detector for people and vehicles (a manifest in <c>models/</c>); empty: the real-camera default.</summary>

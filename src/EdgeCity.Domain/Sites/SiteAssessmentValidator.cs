@@ -50,6 +50,37 @@ public static class SiteAssessmentValidator
             CheckUrl(p.Url, $"{at}.peers[{i}].url", errors);
         }
 
+        var cameras = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < a.Cameras.Count; i++)
+        {
+            var c = a.Cameras[i];
+            var cat = $"{at}.cameras[{i}]";
+            if (string.IsNullOrWhiteSpace(c.Id) || !cameras.Add(c.Id))
+            {
+                errors.Add(new($"{cat}.id", string.IsNullOrWhiteSpace(c.Id) ? "is required" : $"duplicate camera id '{c.Id}'"));
+            }
+
+            if (string.IsNullOrWhiteSpace(c.Source))
+            {
+                errors.Add(new($"{cat}.source", "is required (a stream URL, a device or a file)"));
+            }
+
+            if (c.Latitude is < -90 or > 90 || c.Longitude is < -180 or > 180 || (c.Latitude == 0 && c.Longitude == 0))
+            {
+                errors.Add(new($"{cat}.latitude", $"the camera's position {c.Latitude}, {c.Longitude} is not a place on the earth (both are required)"));
+            }
+
+            if (c.FovDegrees is { } fov && fov is <= 0 or >= 180)
+            {
+                errors.Add(new($"{cat}.fovDegrees", $"must be within 0..180, was {fov}"));
+            }
+        }
+
+        if (!(a.RememberSeconds >= 0))
+        {
+            errors.Add(new($"{at}.rememberSeconds", $"must be 0 or more, was {a.RememberSeconds}"));
+        }
+
         if (a.CommandPost is { } post)
         {
             CheckUrl(post.Url, $"{at}.commandPost.url", errors);

@@ -60,6 +60,15 @@ public static class SiteFile
             result = result with { Site = result.Site with { Assessment = assessment with { Inbox = Path.Combine(folder, assessment.Inbox) } } };
         }
 
+        if (result.Site?.Assessment is { Cameras.Count: > 0 } withCameras)
+        {
+            // A camera that is a recorded clip beside the site file is read from there, as traffic cameras' clips are.
+            var cameras = withCameras.Cameras.Select(c => c.Source.Length > 0 && !c.Source.Contains("://", StringComparison.Ordinal) && !Path.IsPathRooted(c.Source) && File.Exists(Path.Combine(folder, c.Source))
+                ? c with { Source = Path.Combine(folder, c.Source) }
+                : c).ToList();
+            result = result with { Site = result.Site with { Assessment = withCameras with { Cameras = cameras } } };
+        }
+
         return result.Site?.Twin is { } twin ? WithTwinFiles(result, twin, folder) : result;
     }
 

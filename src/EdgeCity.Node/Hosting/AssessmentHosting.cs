@@ -55,6 +55,10 @@ public static class AssessmentHosting
         {
             Interval = TimeSpan.FromSeconds(syncSeconds),
         };
-        return new AssessmentSetup(store, new AssessmentInbox(assessment.Inbox), new AssessmentLinks(), replication, Create, assessment.EverySeconds, new HttpClient());
+        return new AssessmentSetup(store, new AssessmentInbox(assessment.Inbox), new AssessmentLinks(), replication, Create, assessment.EverySeconds, new HttpClient())
+        {
+            Cameras = assessment.Cameras.Count == 0 ? null : () => new AssessmentCameras(assessment.Cameras, source => cameras.ToSourceOptions(source, 2.0), cameras.ToBackoff()),
+            Remember = TimeSpan.FromSeconds(assessment.RememberSeconds),
+        };
     }
 }

@@ -30,4 +30,15 @@ public sealed class SiteAssessmentSpec
         var fields = r.Errors.Select(e => e.Path).ToList();
         Assert.Equal(["$.assessment.area", "$.assessment.everySeconds", "$.assessment.peers[0].url", "$.assessment.peers[1].name", "$.assessment.commandPost.url"], fields);
     }
+
+    [Fact]
+    public void A_camera_of_a_disaster_site_needs_an_id_a_source_and_a_position()
+    {
+        var r = SiteFile.Parse("""
+            { "name": "quake", "assessment": { "cameras": [ { "id": "mast-1", "source": "rtsp://10.0.0.5/live", "latitude": 46.9, "longitude": 7.4 },
+              { "id": "mast-1", "source": "", "fovDegrees": 200 } ] } }
+            """, "site.json");
+
+        Assert.Equal(["$.assessment.cameras[1].id", "$.assessment.cameras[1].source", "$.assessment.cameras[1].latitude", "$.assessment.cameras[1].fovDegrees"], r.Errors.Select(e => e.Path));
+    }
 }
