@@ -239,7 +239,9 @@ public sealed class PlanValidator
                 continue;
             }
 
-            var cleared = foe.Shows == SignalIndication.Red && now - foe.GreenEnded + Epsilon >= _timings.IntergreenSeconds(foe.Id);
+            // Cleared for this movement: the foe's green ended at least the pair's intergreen ago (a programme may let
+            // a foe start while the clearing movement still shows yellow).
+            var cleared = !foe.Shows.IsGreen() && now > foe.GreenEnded && now - foe.GreenEnded + Epsilon >= _timings.IntergreenSeconds(foe.Id, clock.Id);
             if (cleared)
             {
                 continue;

@@ -113,10 +113,10 @@ public sealed class SignalRuleMonitor
                 foreach (var foe in model.Conflicts.FoesOf(id))
                 {
                     var f = _tracks[foe];
-                    var clearing = !state.Indications[foe].IsGreen() && t - f.GreenEnded + Epsilon < _timings.IntergreenSeconds(foe);
+                    var clearing = !state.Indications[foe].IsGreen() && t - f.GreenEnded + Epsilon < _timings.IntergreenSeconds(foe, id);
                     if (clearing && !GreenCompatibility.Compatible(model, id, shows, foe, f.LastGreen))
                     {
-                        Fail(ValidatorRule.Clearance, t, $"{id} took {shows} {t - f.GreenEnded:F2} s after foe {foe} ended, intergreen {_timings.IntergreenSeconds(foe):F2} s");
+                        Fail(ValidatorRule.Clearance, t, $"{id} took {shows} {t - f.GreenEnded:F2} s after foe {foe} ended, intergreen {_timings.IntergreenSeconds(foe, id):F2} s");
                     }
                 }
             }

@@ -51,6 +51,16 @@ public sealed class SignalTimings
     /// <summary>Clearance plus all-red: the time from a movement's end of green until its foes may start.</summary>
     public double IntergreenSeconds(string movementId) => ClearanceSeconds(movementId) + AllRedSeconds(movementId);
 
+    /// <summary>
+    /// The time from <paramref name="from"/>'s end of green until its foe <paramref name="to"/> may start: the pair's
+    /// intergreen where the programme sets one (never longer than the movement's whole intergreen), else the whole one.
+    /// A pedestrian's clearance is never shortened.
+    /// </summary>
+    public double IntergreenSeconds(string from, string to) =>
+        !_pedestrians.ContainsKey(from) && Model.PairIntergreens.TryGetValue(IntersectionSignalModel.PairKey(from, to), out var pair)
+            ? Math.Min(pair, IntergreenSeconds(from))
+            : IntergreenSeconds(from);
+
     /// <summary>The phase's minimum green, raised to the walk time of any pedestrian movement it serves.</summary>
     public double MinGreenSeconds(Phase phase) =>
         phase.Greens.Select(m => _pedestrians.TryGetValue(m, out var p) ? p.WalkSeconds : 0.0).DefaultIfEmpty(0.0)

@@ -8,6 +8,17 @@ public sealed record IntersectionSignalModel(
     IReadOnlyList<Phase> Phases,
     IReadOnlyDictionary<string, Intergreen> Intergreens)
 {
+    /// <summary>
+    /// Intergreens between a pair of foes that a city's programme sets shorter than the clearing movement's whole
+    /// yellow and all-red (RiLSA practice: an intergreen per conflict pair, from the clearing vehicle's path to the
+    /// conflict point against the entering one's); keyed <c>"from&gt;to"</c>, seconds from the end of <c>from</c>'s
+    /// green to the start of <c>to</c>'s. Pairs not listed wait for the clearing movement's whole intergreen.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> PairIntergreens { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The key of a pair in <see cref="PairIntergreens"/>.</summary>
+    public static string PairKey(string from, string to) => from + ">" + to;
+
     /// <summary>The intergreen that ends a movement's green (the default when none is configured).</summary>
     public Intergreen IntergreenOf(string movementId) => Intergreens.TryGetValue(movementId, out var ig) ? ig : Intergreen.Default;
 

@@ -31,7 +31,10 @@ public static class SumoSignalModelBuilder
         var movements = GroupMovements(network, tls, program);
         var conflicts = BuildConflicts(network, tls, movements, warnings);
         var (phases, steps, intergreens) = BuildPhases(program, movements, conflicts, warnings);
-        var model = new IntersectionSignalModel(tls.Id, movements.Select(m => m.Movement).ToList(), conflicts, phases, intergreens);
+        var model = new IntersectionSignalModel(tls.Id, movements.Select(m => m.Movement).ToList(), conflicts, phases, intergreens)
+        {
+            PairIntergreens = program is null ? new Dictionary<string, double>() : ProgrammeIntergreens.Of(program, movements.Select(m => (m.Movement.Id, m.Column)).ToList(), conflicts, intergreens),
+        };
         return new SumoSignalModel(tls, model, new SignalProgram(program?.ProgramId ?? "none", steps, program?.Offset ?? 0), warnings);
     }
 

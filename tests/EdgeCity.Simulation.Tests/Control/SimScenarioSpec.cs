@@ -1,3 +1,5 @@
+using EdgeCity.Domain.Control;
+using EdgeCity.Domain.Signals;
 using EdgeCity.Simulation.Control;
 using EdgeCity.Simulation.Network;
 
@@ -68,5 +70,43 @@ public sealed class SimScenarioSpec
         Assert.Single(protectedIn);
         Assert.All(signal.Model.Phases.Except(protectedIn), p => Assert.Contains(offLink.Id, p.PermissiveGreens));
         Assert.Empty(signal.Model.Check());
+    }
+
+    [Fact]
+    public void The_citys_programme_gives_the_pair_intergreens_it_uses_and_the_validator_keeps_them()
+    {
+        var (_, network) = SimScenario.FromConfig($"{RealWorld}/RiLSA_example3/run.sumo.cfg", null, null).Load();
+        var signal = SumoSignalModelBuilder.Build(network, "0");
+        var model = signal.Model;
+        var westLeft = model.Movements.Single(m => m.LinkIndices.Contains(11)).Id;
+        var eastThrough = model.Movements.Single(m => m.LinkIndices.Contains(4)).Id;
+
+        // RiLSA example 3 starts the east approach's green as the west left turn goes yellow ("rrrGGorrryyy").
+        Assert.Equal(0.0, model.PairIntergreens[IntersectionSignalModel.PairKey(westLeft, eastThrough)]);
+        var timings = new SignalTimings(model);
+        Assert.Equal(0.0, timings.IntergreenSeconds(westLeft, eastThrough));
+        Assert.Equal(3.0, timings.IntergreenSeconds(westLeft));
+
+        // The validator lets the east through start on the tick after the west left turn's green ends, not 3 s later.
+        var westPhase = model.Phases.First(p => p.ProtectedGreens.Contains(westLeft));
+        var eastPhase = model.Phases.First(p => p.IsGreen(eastThrough) && !p.IsGreen(westLeft));
+        var validator = PlanValidator.Adopting(timings, 0, westPhase.Id);
+        var monitor = new SignalRuleMonitor(timings, 0, 1.0);
+        monitor.Adopt(validator.Current);
+        var t = 0.0;
+        while (t < westPhase.MinGreenSeconds + 1)
+        {
+            monitor.Observe(validator.Step(t++, new SignalDecision(westPhase.Id, "hold")).State);
+        }
+
+        var ended = t;
+        while (validator.Current.Indications[eastThrough] != SignalIndication.Green && t < ended + 10)
+        {
+            monitor.Observe(validator.Step(t++, new SignalDecision(eastPhase.Id, "switch")).State);
+        }
+
+        Assert.Equal(SignalIndication.Green, validator.Current.Indications[eastThrough]);
+        Assert.True(t - ended <= 2, $"east through green {t - ended} s after the switch");
+        Assert.Empty(monitor.Violations);
     }
 }
