@@ -10,7 +10,8 @@ namespace EdgeCity.Node.Hosting;
 /// Composes a disaster site's box from its site file and configuration: the finding store (<c>EdgeCity:Assessment:Store</c>,
 /// default <c>findings.db</c> beside the site file), this box's name (<c>EdgeCity:Assessment:Node</c>, default the
 /// machine's), the command post's token (<c>EdgeCity:Assessment:CommandPostToken</c>) and the replication interval
-/// (<c>EdgeCity:Assessment:SyncSeconds</c>, default 2).
+/// (<c>EdgeCity:Assessment:SyncSeconds</c>, default 2) and the thumbnails' disk budget
+/// (<c>EdgeCity:Assessment:MaxThumbnailMegabytes</c>, default 512; findings are never deleted).
 /// </summary>
 public static class AssessmentHosting
 {
@@ -32,10 +33,14 @@ public static class AssessmentHosting
             ? (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && v > 0 ? v
                 : throw new NodeConfigurationException($"{Section}:SyncSeconds: '{text}' is not a positive number of seconds"))
             : 2.0;
+        var thumbnailMegabytes = section["MaxThumbnailMegabytes"] is { Length: > 0 } mb
+            ? (long.TryParse(mb, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var m) && m >= 0 ? m
+                : throw new NodeConfigurationException($"{Section}:MaxThumbnailMegabytes: '{mb}' is not a whole number of megabytes"))
+            : 512;
         FindingStore store;
         try
         {
-            store = new FindingStore(storePath);
+            store = new FindingStore(storePath, thumbnailMegabytes * 1024 * 1024);
         }
         catch (InvalidOperationException e)
         {
