@@ -1,5 +1,6 @@
 using EdgeCity.Domain.Control;
 using EdgeCity.Domain.Control.Controllers;
+using EdgeCity.Domain.Signals;
 
 namespace EdgeCity.Domain.Tests.Control;
 
@@ -53,5 +54,32 @@ public sealed class ActuatedControllerSpec
         var b = ControllerRun.Services(states).Where(s => s.Phase == "B").ToList();
         Assert.True(b.Count >= 4);
         Assert.All(b.SkipLast(1), s => Assert.Equal(20.0, s.Served, 1));
+    }
+
+    [Fact]
+    public void A_stage_in_two_steps_is_served_whole_when_only_its_first_steps_movements_call()
+    {
+        // RiLSA example 3's east stage: first the through with the left turn yielding (2-3 s), then the left turn
+        // protected too (5-20 s). With calls on the east through only, the second step must still follow the first.
+        var model = new IntersectionSignalModel(
+            "rilsa-like",
+            [new Movement("w", "west", TurnDirection.Straight, [0]), new Movement("e", "east", TurnDirection.Straight, [1]), new Movement("el", "east", TurnDirection.Left, [2])],
+            new ConflictMatrix().AddFoes("w", "e").AddFoes("w", "el").AddYield("el", "w"),
+            [TestModels.Phase("W", ["w"], [], 5, 30, 20), TestModels.Phase("E1", ["e"], ["el"], 2, 3, 2), TestModels.Phase("E2", ["e", "el"], [], 5, 20, 13)],
+            new Dictionary<string, Intergreen> { ["w"] = new(3, 1), ["e"] = new(3, 1), ["el"] = new(3, 1) });
+        var timings = new SignalTimings(model);
+        Dictionary<string, MovementObservation> Calls(double t, SignalState _) => new()
+        {
+            ["w"] = new MovementObservation { Presence = true, QueueVehicles = 5 },
+            ["e"] = new MovementObservation { Presence = true, QueueVehicles = 5 },
+            ["el"] = new MovementObservation(),
+        };
+
+        var services = ControllerRun.Services(ControllerRun.Drive(timings, new ActuatedController(timings), Calls, 200));
+
+        var afterE1 = services.Zip(services.Skip(1)).Where(p => p.First.Phase == "E1").Select(p => p.Second.Phase).ToList();
+        Assert.NotEmpty(afterE1);
+        Assert.All(afterE1, next => Assert.Equal("E2", next));
+        Assert.All(services.Where(s => s.Phase == "E2").SkipLast(1), s => Assert.Equal(20.0, s.Served, 1));
     }
 }

@@ -71,7 +71,18 @@ public sealed class ActuatedController(SignalTimings timings, ActuatedSettings? 
             : new SignalDecision(called.Id, $"actuated: gap-out after {green:F1} s, call on {called.Id}");
     }
 
+    /// <summary>
+    /// The next phase in programme order with a call: on a movement the current phase does not serve, or, for a phase
+    /// that keeps every current green and adds to it (a programme's stage in two steps: RiLSA example 3 runs the east
+    /// through and right first, then adds the left turn), on any of its movements. Without the second rule the bridge
+    /// step was never called (its only new movement often had no call of its own) and the east through got its 2 s
+    /// bridge step a cycle instead of its 15 s stage.
+    /// </summary>
     private Phase? NextCalled(ControllerInput input, Phase current, IReadOnlySet<string> recall) =>
         PhaseCycle.After(_model, current.Id).FirstOrDefault(p => p.Id != current.Id
-            && p.Greens.Any(m => !current.IsGreen(m) && (recall.Contains(m) || (!input.Of(m).Stale && input.Of(m).HasCall))));
+            && p.Greens.Any(m => (!current.IsGreen(m) || Continues(current, p)) && (recall.Contains(m) || (!input.Of(m).Stale && input.Of(m).HasCall))));
+
+    private static bool Continues(Phase current, Phase next) =>
+        current.Greens.All(next.IsGreen)
+        && (next.Greens.Count() > current.Greens.Count() || next.ProtectedGreens.Count > current.ProtectedGreens.Count);
 }
