@@ -17,7 +17,8 @@ public sealed class AssessmentRun(ImageAssessor assessor, FindingStore store, st
         int assessed = 0, skipped = 0, problems = 0, findings = 0, added = 0;
         void Problem(IngestProblem p)
         {
-            problems++;
+            // A video's problems are reported from its decoding thread (DecodeAhead).
+            Interlocked.Increment(ref problems);
             observer.Problem(p);
         }
 
@@ -72,7 +73,7 @@ public sealed class AssessmentRun(ImageAssessor assessor, FindingStore store, st
     {
         if (AssessmentInputs.IsVideo(file))
         {
-            return new VideoFrameSampler(file, videoEverySeconds, track, videoStart).Frames(problem);
+            return DecodeAhead.Of(new VideoFrameSampler(file, videoEverySeconds, track, videoStart).Frames(problem));
         }
 
         var photo = AssessmentInputs.ReadPhoto(file, out var p);
