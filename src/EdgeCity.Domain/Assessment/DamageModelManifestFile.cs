@@ -50,8 +50,7 @@ public static class DamageModelManifestFile
         }
         catch (JsonException e)
         {
-            var cut = e.Message.IndexOf(" Path:", StringComparison.Ordinal);
-            throw new FormatException($"{source}: {e.Path ?? "$"}: {(cut > 0 ? e.Message[..cut] : e.Message)}", e);
+            throw new FormatException($"{source}: {e.Path ?? "$"}: {Sites.JsonErrorText.Of(e)}", e);
         }
 
         m = (m ?? throw new FormatException($"{source}: the file is empty")) with { Name = name };

@@ -40,8 +40,7 @@ public static class ModelManifestFile
         }
         catch (JsonException ex)
         {
-            var cut = ex.Message.IndexOf(" Path:", StringComparison.Ordinal);
-            throw new ModelManifestException($"{source}: {ex.Path ?? "$"}: {(cut > 0 ? ex.Message[..cut] : ex.Message)}");
+            throw new ModelManifestException($"{source}: {ex.Path ?? "$"}: {Sites.JsonErrorText.Of(ex)}");
         }
 
         if (manifest is null)

@@ -29,7 +29,7 @@ public static class SiteFile
         {
             var where = ex.Path ?? "$";
             var line = ex.LineNumber is { } l ? $" (line {l + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
-            return SiteLoadResult.Failed(source, new SiteError(where, $"{FirstSentence(ex.Message)}{line}"));
+            return SiteLoadResult.Failed(source, new SiteError(where, $"{JsonErrorText.Of(ex)}{line}"));
         }
 
         if (site is null)
@@ -109,12 +109,5 @@ public static class SiteFile
         }
 
         return missing.Count == 0 ? result : new SiteLoadResult(result.Source, null, [.. result.Errors, .. missing]);
-    }
-
-    private static string FirstSentence(string message)
-    {
-        // System.Text.Json appends "Path: ... | LineNumber: ..." which we report in our own words.
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
     }
 }

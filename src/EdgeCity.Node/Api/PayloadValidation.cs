@@ -78,8 +78,7 @@ public static partial class PayloadValidation
         }
 
         var line = e.LineNumber is { } l ? $" (line {l + 1}, byte {e.BytePositionInLine + 1})" : string.Empty;
-        var cut = e.Message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (path, (cut > 0 ? e.Message[..cut] : e.Message) + line);
+        return (path, Domain.Sites.JsonErrorText.Of(e) + line);
     }
 
     public static CameraDefinition? Camera(CameraPayload p, SiteDefinition? site, PayloadErrors errors, CameraSourcePolicy? sources = null)

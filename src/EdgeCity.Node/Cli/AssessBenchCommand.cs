@@ -40,7 +40,7 @@ public static class AssessBenchCommand
                 {
                     IntraOpThreads = parse.GetValue(threads),
                     MaxBatch = 1,
-                    Providers = parse.GetValue(providers)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => Enum.Parse<ExecutionProvider>(p, ignoreCase: true)).ToArray(),
+                    Providers = AssessCommand.Providers(parse.GetValue(providers)!),
                 };
                 using var detectionModel = DetectionModel.Load(parse.GetValue(models)!, parse.GetValue(model)!, options);
                 using var assessor = new ImageAssessor(detectionModel, new AssessorOptions { TileSize = parse.GetValue(tile) });
@@ -85,6 +85,11 @@ public static class AssessBenchCommand
                 }
 
                 return 0;
+            }
+            catch (Exception e) when (e is ArgumentException or ModelLoadException)
+            {
+                Console.Error.WriteLine($"bench assess: {e.Message}");
+                return 2;
             }
             finally
             {

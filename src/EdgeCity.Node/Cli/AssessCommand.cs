@@ -135,7 +135,7 @@ public static class AssessCommand
         return command;
     }
 
-    private static ExecutionProvider[] Providers(string list) =>
+    internal static ExecutionProvider[] Providers(string list) =>
         list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p =>
             Enum.TryParse<ExecutionProvider>(p, ignoreCase: true, out var e) && !int.TryParse(p, out _) ? e
                 : throw new ArgumentException($"--providers: '{p}' is not an execution provider (tensorrt, cuda, cpu)")).ToArray();

@@ -59,6 +59,7 @@ public static class AssessmentInputs
             return null;
         }
 
-        return new IngestedImage(image, path, 0, FindingId.DigestOf(bytes), PhotoMetadata.Read(path));
+        using var metadata = new MemoryStream(bytes, writable: false);
+        return new IngestedImage(image, path, 0, FindingId.DigestOf(bytes), PhotoMetadata.Read(metadata));
     }
 }

@@ -90,11 +90,12 @@ public sealed class DamageClassifier : IDisposable
                 using var roi = new Mat(image, new Rect(x, y, tw, th));
                 using var sized = new Mat();
                 Cv2.Resize(roi, sized, new Size(w, h), 0, 0, InterpolationFlags.Area);
+                sized.GetArray(out Vec3b[] pixels); // one copy out, not a native call per pixel
                 for (var r = 0; r < h; r++)
                 {
                     for (var c = 0; c < w; c++)
                     {
-                        var px = sized.At<Vec3b>(r, c);
+                        var px = pixels[(r * w) + c];
                         input[k, 0, r, c] = (float)((rgb ? px.Item2 : px.Item0) * Manifest.Input.Scale);
                         input[k, 1, r, c] = (float)(px.Item1 * Manifest.Input.Scale);
                         input[k, 2, r, c] = (float)((rgb ? px.Item0 : px.Item2) * Manifest.Input.Scale);

@@ -16,10 +16,17 @@ public static class PhotoMetadata
 {
     public static ImagePose Read(string path)
     {
+        using var file = File.OpenRead(path);
+        return Read(file);
+    }
+
+    /// <summary>Reads the pose from an image already in memory (the assessment reads each photo once).</summary>
+    public static ImagePose Read(Stream image)
+    {
         IReadOnlyList<MetadataExtractor.Directory> directories;
         try
         {
-            directories = ImageMetadataReader.ReadMetadata(path);
+            directories = ImageMetadataReader.ReadMetadata(image);
         }
         catch (ImageProcessingException)
         {

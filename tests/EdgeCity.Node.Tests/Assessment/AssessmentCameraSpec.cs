@@ -32,16 +32,7 @@ public sealed class AssessmentCameraSpec : IDisposable
             { "name": "mast", "assessment": { "everySeconds": 1,
               "cameras": [ { "id": "mast-1", "source": "mast.mp4", "latitude": 46.948, "longitude": 7.449 } ] } }
             """);
-        using var node = NodeProcess.Start(
-            new Dictionary<string, string>
-            {
-                ["EdgeCity__Http__Urls"] = "http://127.0.0.1:0",
-                ["EdgeCity__Cluster__Port"] = "0",
-                ["EdgeCity__Cameras__ModelsDirectory"] = Path.Combine(RepositoryRoot.FullName, "models"),
-                ["EdgeCity__Cameras__Providers__0"] = "cpu",
-                ["EdgeCity__Signals__AuditDirectory"] = Path.Combine(_dir.FullName, "audit"),
-            },
-            "run", "--site", site);
+        using var node = DisasterSiteNode.Start(site, _dir.FullName);
         using var http = await NodeHttp.ClientAsync(node);
 
         // Eight frames assessed: the same cars in every one.

@@ -113,20 +113,13 @@ public sealed class SiteReplicationSpec(ITestOutputHelper output) : IDisposable
         File.WriteAllText(site, $$"""
             { "name": "replication", "assessment": { "inbox": "inbox", "peers": {{peers}}, "commandPost": {{commandPost}} } }
             """);
-        var node = NodeProcess.Start(
-            new Dictionary<string, string>
-            {
-                ["EdgeCity__Http__Urls"] = "http://127.0.0.1:0",
-                ["EdgeCity__Cluster__Port"] = "0",
-                ["EdgeCity__Cameras__ModelsDirectory"] = Path.Combine(RepositoryRoot.FullName, "models"),
-                ["EdgeCity__Cameras__Providers__0"] = "cpu",
-                ["EdgeCity__Signals__AuditDirectory"] = Path.Combine(folder, "audit"),
-                ["EdgeCity__Assessment__Node"] = name,
-                ["EdgeCity__Assessment__CommandPostToken"] = Token,
-                ["EdgeCity__Assessment__SyncSeconds"] = "1",
-                ["EdgeCity__Api__Token"] = Token,
-            },
-            "run", "--site", site);
+        var node = DisasterSiteNode.Start(site, folder, new Dictionary<string, string>
+        {
+            ["EdgeCity__Assessment__Node"] = name,
+            ["EdgeCity__Assessment__CommandPostToken"] = Token,
+            ["EdgeCity__Assessment__SyncSeconds"] = "1",
+            ["EdgeCity__Api__Token"] = Token,
+        });
         return new Box(node, Path.Combine(folder, "inbox"));
     }
 

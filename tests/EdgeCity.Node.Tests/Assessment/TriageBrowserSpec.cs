@@ -13,7 +13,6 @@ namespace EdgeCity.Node.Tests.Assessment;
 public sealed class TriageBrowserSpec : IDisposable
 {
     private const string Token = "triage-token-0123456789abcdef";
-    private static readonly string[] ChromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("ec-triage-");
 
     public void Dispose() => _dir.Delete(recursive: true);
@@ -29,25 +28,14 @@ public sealed class TriageBrowserSpec : IDisposable
             File.Copy(photo, Path.Combine(inbox, Path.GetFileName(photo)));
         }
 
-        using var node = NodeProcess.Start(
-            new Dictionary<string, string>
-            {
-                ["EdgeCity__Http__Urls"] = "http://127.0.0.1:0",
-                ["EdgeCity__Cluster__Port"] = "0",
-                ["EdgeCity__Cameras__ModelsDirectory"] = Path.Combine(RepositoryRoot.FullName, "models"),
-                ["EdgeCity__Cameras__Providers__0"] = "cpu",
-                ["EdgeCity__Signals__AuditDirectory"] = Path.Combine(_dir.FullName, "audit"),
-                ["EdgeCity__Assessment__Node"] = "box-a",
-                ["EdgeCity__Api__Token"] = Token,
-            },
-            "run", "--site", site);
+        using var node = DisasterSiteNode.Start(site, _dir.FullName, new Dictionary<string, string> { ["EdgeCity__Assessment__Node"] = "box-a", ["EdgeCity__Api__Token"] = Token });
         using var http = await NodeHttp.ClientAsync(node);
         var status = await NodeHttp.UntilAsync(http, "/api/assessment/status", s => s.Contains("\"assessed\":4", StringComparison.Ordinal), node, "the sample was not assessed", seconds: 120);
         var findings = JsonDocument.Parse(await http.GetStringAsync("/api/findings")).RootElement.GetProperty("findings").EnumerateArray().ToList();
         var people = findings.Count(f => f.GetProperty("kind").GetString() == "person");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Args = ChromiumArgs });
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Args = DashboardBrowserSpec.ChromiumArgs });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1500, Height = 950 } });
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);

@@ -8,7 +8,7 @@ namespace EdgeCity.Node.Tests.Dashboard;
 [Collection(OperatorNodeCollection.Name)]
 public sealed class DashboardBrowserSpec(ITestOutputHelper output)
 {
-    private static readonly string[] ChromiumArgs =
+    public static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");

@@ -41,11 +41,5 @@ public static class DashboardEndpoints
             ContentTypes.TryGetValue(file, out var type) ? Results.Content(Asset(file), type) : Results.NotFound());
     }
 
-    private static string Asset(string name)
-    {
-        using var stream = typeof(DashboardEndpoints).Assembly.GetManifestResourceStream("EdgeCity.Dashboard." + name)
-            ?? throw new InvalidOperationException($"Dashboard asset {name} is not embedded in the node assembly.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string Asset(string name) => EmbeddedAsset.Read("EdgeCity.Dashboard." + name);
 }

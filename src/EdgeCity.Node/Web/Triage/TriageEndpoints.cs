@@ -31,11 +31,5 @@ public static class TriageEndpoints
             ContentTypes.TryGetValue(file, out var type) ? Results.Content(Asset(file), type) : Results.NotFound());
     }
 
-    private static string Asset(string name)
-    {
-        using var stream = typeof(TriageEndpoints).Assembly.GetManifestResourceStream("EdgeCity.Triage." + name)
-            ?? throw new InvalidOperationException($"Triage asset {name} is not embedded in the node assembly.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string Asset(string name) => EmbeddedAsset.Read("EdgeCity.Triage." + name);
 }
