@@ -6,6 +6,12 @@ public sealed record SiteDefinition
     /// <summary>Short name of the site, used in logs and metrics.</summary>
     public string Name { get; init; } = string.Empty;
 
+    /// <summary>
+    /// The IANA time zone the site keeps its clocks in (for example <c>Europe/Rome</c>): operators read times in it on
+    /// the dashboard and triage page. Records and the API stay in UTC. Null means UTC.
+    /// </summary>
+    public string? TimeZone { get; init; }
+
     /// <summary>The SUMO twin of the site, when it has one.</summary>
     public TwinDefinition? Twin { get; init; }
 

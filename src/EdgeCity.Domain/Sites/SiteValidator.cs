@@ -16,6 +16,11 @@ public static class SiteValidator
             errors.Add(new("$.name", "is required"));
         }
 
+        if (site.TimeZone is { } zone && !KnownTimeZone(zone))
+        {
+            errors.Add(new("$.timeZone", $"'{zone}' is not a time zone this box knows (an IANA name such as Europe/Rome or America/New_York)"));
+        }
+
         if (site.Intersections.Count == 0 && site.Cameras.Count == 0 && site.Assessment is null)
         {
             errors.Add(new("$.intersections", "must list at least one intersection (or, for a count station, at least one camera; for a disaster site, an assessment)"));
@@ -140,5 +145,21 @@ public static class SiteValidator
 
         errors.Add(new($"{at}.id", "is required"));
         return false;
+    }
+
+    private static bool KnownTimeZone(string zone)
+    {
+        try
+        {
+            return zone.Length > 0 && TimeZoneInfo.FindSystemTimeZoneById(zone) is not null;
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return false;
+        }
+        catch (InvalidTimeZoneException)
+        {
+            return false;
+        }
     }
 }

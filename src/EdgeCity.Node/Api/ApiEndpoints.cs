@@ -27,12 +27,12 @@ public static class ApiEndpoints
     public static void MapEdgeCityApi(this WebApplication app)
     {
         var view = OperatorViewHosting.Attach(app);
-        var (site, sitePath) = OperatorSite.Of(app.Services);
-        var map = new Lazy<DistrictMap>(() => DistrictMapBuilder.Build(site, sitePath));
+        var map = OperatorViewHosting.MapOf(app);
+        var (site, _) = OperatorSite.Of(app.Services);
 
         var api = app.MapGroup("/api").WithTags("operator");
         api.MapGet("/cluster", (ActorSystem system) => ClusterView.Of(system));
-        api.MapGet("/map", () => map.Value);
+        api.MapGet("/map", () => map);
         api.MapGet("/intersections", () => view.Intersections(withTimeline: false));
         api.MapGet("/intersections/{id}", (string id, string? audit) =>
         {

@@ -16,6 +16,9 @@ public sealed record IntersectionSnapshot(
     IReadOnlyList<PhaseSegment> Timeline,
     IReadOnlyList<AuditEntry> Audit)
 {
+    /// <summary>What the running phase serves, from the signal model ("N, S · W left"); null when the model is not known here.</summary>
+    public string? PhaseName { get; init; }
+
     /// <summary>Why the signal head is failing, while it is (this node's intersections only).</summary>
     public string? HeadFault { get; init; }
 

@@ -17,6 +17,9 @@ internal sealed class IntersectionTrack(string id, string? name, string controll
 
     public string Controller { get; set; } = controller;
 
+    /// <summary>Phase names by id from the intersection's signal model (empty when this node does not know the model).</summary>
+    public IReadOnlyDictionary<string, string> PhaseNames { get; init; } = new Dictionary<string, string>();
+
     public IReadOnlyList<string> StaleMovements { get; set; } = [];
 
     /// <summary>True once this node's own coordinator reported: cluster copies of the same intersection are then ignored.</summary>
@@ -117,6 +120,7 @@ internal sealed class IntersectionTrack(string id, string? name, string controll
     {
         HeadFault = HeadFault,
         HandedBack = HandedBack,
+        PhaseName = Now?.Phase is { } phase ? PhaseNames.GetValueOrDefault(phase) : null,
     };
 
     /// <summary>Why the coordinator's signal head is failing, as its status last said.</summary>

@@ -28,7 +28,7 @@ public static class OpenApiDocument
         "reason": {"type":["string","null"]}, "framesPerSecond": {"type":["number","null"]}, "framesDropped": {"type":"integer"}, "reconnects": {"type":"integer"}, "secondsSinceReport": {"type":["number","null"]}, "dataAgeSeconds": {"type":["number","null"]},
         "countLines": {"type":"integer"}, "zones": {"type":"integer"}, "addedAtRunTime": {"type":"boolean"} } },
       "Intersection": { "type": "object", "properties": { "id": {"type":"string"}, "name": {"type":["string","null"]}, "controller": {"type":"string"}, "fallback": {"type":"string", "description": "none, recall-stale-approaches, fixed-time or unknown"},
-        "phase": {"type":["string","null"]}, "inTransition": {"type":"boolean"}, "signalAt": {"type":["string","null"], "format":"date-time"}, "reason": {"type":["string","null"]},
+        "phase": {"type":["string","null"]}, "phaseName": {"type":["string","null"], "description": "what the running phase serves, from the signal model"}, "inTransition": {"type":"boolean"}, "signalAt": {"type":["string","null"], "format":"date-time"}, "reason": {"type":["string","null"]},
         "indications": { "type":"object", "additionalProperties": {"type":"string"}, "description": "per movement: G protected green, g permissive green, y amber, r red" },
         "staleMovements": { "type":"array", "items": {"type":"string"} },
         "approaches": { "type":"array", "items": { "type":"object", "properties": { "id": {"type":"string"}, "latest": {"$ref":"#/components/schemas/Sample"}, "history": { "type":"array", "items": {"$ref":"#/components/schemas/Sample"} } } } },
@@ -44,7 +44,7 @@ public static class OpenApiDocument
   },
   "paths": {
     "/api/cluster": { "get": { "summary": "Cluster members, roles, reachability, leader and where the corridor singleton runs", "responses": { "200": { "description": "OK", "content": { "application/json": { "schema": {"$ref":"#/components/schemas/Cluster"} } } } } } },
-    "/api/map": { "get": { "summary": "District geometry: roads, intersections and approaches in metres", "responses": { "200": { "description": "OK" } } } },
+    "/api/map": { "get": { "summary": "District geometry: roads, intersections and approaches in metres, approach labels, phase names and the site's time zone", "responses": { "200": { "description": "OK" } } } },
     "/api/intersections": { "get": { "summary": "Every intersection: current phase, indications, controller, fallback, latest measurement per approach", "responses": { "200": { "description": "OK", "content": { "application/json": { "schema": { "type":"array", "items": {"$ref":"#/components/schemas/Intersection"} } } } } } } },
     "/api/intersections/{id}": { "get": { "summary": "One intersection with its phase timeline, measurement history (10 min) and recent audit log",
       "parameters": [ { "name": "id", "in": "path", "required": true, "schema": {"type":"string"} }, { "name": "audit", "in": "query", "schema": {"type":"integer", "minimum": 0, "maximum": 100, "default": 20} } ],

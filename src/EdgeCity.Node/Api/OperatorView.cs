@@ -23,14 +23,20 @@ public sealed class OperatorView
     private readonly TimeProvider _time;
     private long _version;
 
-    public OperatorView(SiteDefinition? site, TimeProvider time)
+    /// <param name="site">The site whose intersections and cameras the view starts with (null: none).</param>
+    /// <param name="time">The clock that dates snapshots and alarms.</param>
+    /// <param name="phaseNames">Each intersection's phase names by phase id (from its signal model), shown beside the id.</param>
+    public OperatorView(SiteDefinition? site, TimeProvider time, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? phaseNames = null)
     {
         _time = time;
         Site = site;
         Alarms = new OperatorAlarms(time);
         foreach (var x in site?.Intersections ?? [])
         {
-            _intersections[x.Id] = new IntersectionTrack(x.Id, x.Name, x.Controller, x.Approaches.Select(a => a.Id).ToList());
+            _intersections[x.Id] = new IntersectionTrack(x.Id, x.Name, x.Controller, x.Approaches.Select(a => a.Id).ToList())
+            {
+                PhaseNames = phaseNames?.GetValueOrDefault(x.Id) ?? new Dictionary<string, string>(),
+            };
         }
 
         foreach (var c in site?.Cameras ?? [])

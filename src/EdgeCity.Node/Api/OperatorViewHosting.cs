@@ -9,6 +9,7 @@ namespace EdgeCity.Node.Api;
 public static class OperatorViewHosting
 {
     private const string Key = "EdgeCity.OperatorView";
+    private const string MapKey = "EdgeCity.DistrictMap";
 
     public static OperatorView Attach(WebApplication app)
     {
@@ -17,9 +18,11 @@ public static class OperatorViewHosting
             return v;
         }
 
-        var (site, _) = OperatorSite.Of(app.Services);
-        var view = new OperatorView(site, TimeProvider.System);
+        var (site, sitePath) = OperatorSite.Of(app.Services);
+        var map = DistrictMapBuilder.Build(site, sitePath, app.Services.GetService<Hosting.SiteSignalModels>());
+        var view = new OperatorView(site, TimeProvider.System, DistrictMapBuilder.PhaseNames(map));
         ((IApplicationBuilder)app).Properties[Key] = view;
+        ((IApplicationBuilder)app).Properties[MapKey] = map;
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var system = app.Services.GetRequiredService<ActorSystem>();
@@ -33,4 +36,11 @@ public static class OperatorViewHosting
 
     /// <summary>The view attached to <paramref name="app"/> (tests and the dashboard read it).</summary>
     public static OperatorView Of(WebApplication app) => Attach(app);
+
+    /// <summary>The district map the view names phases from (built once with the view).</summary>
+    public static DistrictMap MapOf(WebApplication app)
+    {
+        Attach(app);
+        return (DistrictMap)((IApplicationBuilder)app).Properties[MapKey]!;
+    }
 }

@@ -22,7 +22,7 @@ public static class RunCommand
                 return 2;
             }
 
-            Console.WriteLine($"{file.FullName}: site '{result.Site!.Name}' is valid ({result.Site.Intersections.Count} intersections, {result.Site.Cameras.Count} cameras{(result.Site.Assessment is { } a ? $"; a disaster site: inbox {a.Inbox}, {a.Cameras.Count} assessment cameras, {a.Peers.Count} peers, command post {(a.CommandPost is null ? "none" : a.CommandPost.Url)}" : string.Empty)}).");
+            Console.WriteLine($"{file.FullName}: site '{result.Site!.Name}' is valid ({result.Site.Intersections.Count} intersections, {result.Site.Cameras.Count} cameras, times in {result.Site.TimeZone ?? "UTC"}{(result.Site.Assessment is { } a ? $"; a disaster site: inbox {a.Inbox}, {a.Cameras.Count} assessment cameras, {a.Peers.Count} peers, command post {(a.CommandPost is null ? "none" : a.CommandPost.Url)}" : string.Empty)}).");
             if (parse.GetValue(check))
             {
                 return 0;

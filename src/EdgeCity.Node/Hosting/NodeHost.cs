@@ -54,6 +54,7 @@ public static class NodeHost
         var signals = SignalControlSetup.Prepare(launch, builder.Configuration);
         builder.Services.AddSingleton(signals.Coordinators);
         builder.Services.AddSingleton(signals.Live);
+        builder.Services.AddSingleton(signals.Models);
         if (signals.Demo is { } demo)
         {
             builder.Services.AddSingleton(demo);

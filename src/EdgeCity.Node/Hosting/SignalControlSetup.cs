@@ -25,6 +25,9 @@ public sealed class SignalControlSetup
 
     public DemoLoopPlan? Demo { get; private init; }
 
+    /// <summary>The signal model each coordinator runs, by intersection id: the operator view names phases from it.</summary>
+    public SiteSignalModels Models { get; private init; } = new(new Dictionary<string, IntersectionSignalModel>());
+
     /// <summary>Builds each coordinator's settings once the host's services exist.</summary>
     public Func<IServiceProvider, IReadOnlyList<IntersectionCoordinatorSettings>> Intersections { get; private init; } = _ => [];
 
@@ -42,12 +45,14 @@ public sealed class SignalControlSetup
         }
 
         var live = new LiveSignals { Source = $"site '{site.Name}': log-only signal heads, no measurements yet (fixed-time fallback)" };
+        var models = site.Intersections.ToDictionary(x => x.Id, SiteSignalModel.FromApproaches, StringComparer.Ordinal);
         return new SignalControlSetup
         {
             Live = live,
+            Models = new SiteSignalModels(models),
             Intersections = services => site.Intersections.Select(x =>
             {
-                var timings = new SignalTimings(SiteSignalModel.FromApproaches(x));
+                var timings = new SignalTimings(models[x.Id]);
                 var head = new LiveSignalHead(new LogSignalHead(services.GetRequiredService<ILogger<LogSignalHead>>()), live, x.Controller);
                 return Settings(timings, x.Controller, head, audit, TimeProvider.System);
             }).ToList(),
@@ -105,6 +110,7 @@ public sealed class SignalControlSetup
         return new SignalControlSetup
         {
             Live = live,
+            Models = new SiteSignalModels(intersections.ToDictionary(i => i.Definition.Id, i => i.Timings.Model, StringComparer.Ordinal)),
             Demo = new DemoLoopPlan(site, folder, clock, queue,
                 intersections.Select(i => new DemoIntersection(
                     i.Definition.Id, i.Controller, MovementLanes.Of(i.Signal.TrafficLight, i.Timings.Model),

@@ -149,6 +149,20 @@ public sealed class SiteFileSpec
     }
 
     [Fact]
+    public void A_site_keeps_its_time_zone_and_an_unknown_zone_is_named()
+    {
+        var zoned = SiteFile.Parse(Valid.Replace("\"name\": \"main-street\",", "\"name\": \"main-street\", \"timeZone\": \"Europe/Rome\",", StringComparison.Ordinal), "site.json");
+        var wrong = SiteFile.Parse(Valid.Replace("\"name\": \"main-street\",", "\"name\": \"main-street\", \"timeZone\": \"Europe/Romee\",", StringComparison.Ordinal), "site.json");
+
+        Assert.True(zoned.IsValid, zoned.Describe());
+        Assert.Equal("Europe/Rome", zoned.Site!.TimeZone);
+        Assert.Null(SiteFile.Parse(Valid, "site.json").Site!.TimeZone);
+        var error = Assert.Single(wrong.Errors);
+        Assert.Equal("$.timeZone", error.Path);
+        Assert.Contains("'Europe/Romee' is not a time zone", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_site_with_neither_intersections_nor_cameras_is_refused()
     {
         var error = Assert.Single(SiteValidator.Validate(new SiteDefinition { Name = "empty" }));

@@ -358,6 +358,29 @@ public sealed class OperatorApiSpec
         Assert.All(xs, x => Assert.All(x.GetProperty("approaches").EnumerateArray(), a => Assert.True(a.GetProperty("shape").GetArrayLength() >= 2)));
     }
 
+    [Fact]
+    public async Task The_map_names_approaches_where_their_traffic_comes_from_and_phases_by_what_they_serve_and_the_api_agrees()
+    {
+        await using var node = await OperatorNode.StartAsync();
+        await node.StartCoordinatorsAsync();
+        var map = await node.Http.GetFromJsonAsync<JsonElement>("/api/map");
+        var j1 = map.GetProperty("intersections").EnumerateArray().Single(x => x.GetProperty("id").GetString() == "J1");
+
+        // The demo's J1 approaches have no street names: the twin's geometry says where each arrives from.
+        var labels = j1.GetProperty("approaches").EnumerateArray().ToDictionary(a => a.GetProperty("id").GetString()!, a => a.GetProperty("label").GetString());
+        Assert.Equal("N", labels["N1_J1"]);
+        Assert.Equal("S", labels["S1_J1"]);
+        Assert.Equal("W", labels["W_J1"]);
+        Assert.Equal("E", labels["J2_J1"]);
+        var phases = j1.GetProperty("phases").EnumerateArray().ToDictionary(p => p.GetProperty("id").GetString()!, p => p.GetProperty("name").GetString()!);
+        Assert.Equal(labels.Count, phases.Count); // a log-head site runs one phase per approach
+        Assert.Equal(labels.Values.Order(), phases.Values.Order());
+        Assert.Equal("UTC", map.GetProperty("timeZone").GetString());
+
+        var x = await WaitForAsync(node, "/api/intersections/J1?audit=0", v => v.GetProperty("phase").ValueKind == JsonValueKind.String);
+        Assert.Equal(phases[x.GetProperty("phase").GetString()!], x.GetProperty("phaseName").GetString());
+    }
+
     internal static async Task<JsonElement> WaitForAsync(OperatorNode node, string path, Func<JsonElement, bool> done)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);

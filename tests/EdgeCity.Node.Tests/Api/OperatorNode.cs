@@ -50,12 +50,15 @@ internal sealed class OperatorNode : IAsyncDisposable
 
     public static string DemoSitePath => Path.Combine(RepositoryRoot.FullName, "deploy", "sites", "demo", "site.json");
 
-    public static async Task<OperatorNode> StartAsync(string? token = null, params string[] extraArgs)
+    public static Task<OperatorNode> StartAsync(string? token = null, params string[] extraArgs) => StartAdaptedAsync(site => site, token, extraArgs);
+
+    /// <summary>Starts the node on the demo site as <paramref name="adapt"/> changes it (a time zone, say).</summary>
+    public static async Task<OperatorNode> StartAdaptedAsync(Func<SiteDefinition, SiteDefinition> adapt, string? token = null, params string[] extraArgs)
     {
         var path = DemoSitePath;
         var demo = SiteFile.Load(path).Site ?? throw new InvalidOperationException("demo site does not load");
         // The node runs the site's controllers; actuated ones react to the measurements the tests send.
-        var site = demo with { Intersections = demo.Intersections.Select(x => x with { Controller = "actuated" }).ToList() };
+        var site = adapt(demo with { Intersections = demo.Intersections.Select(x => x with { Controller = "actuated" }).ToList() });
         var args = new List<string>(extraArgs);
         if (token is not null)
         {

@@ -66,6 +66,13 @@ public sealed class TriageBrowserSpec : IDisposable
         var marked = JsonDocument.Parse(await http.GetStringAsync($"/api/findings/{id}")).RootElement;
         Assert.Equal("operator", marked.GetProperty("checkedBy").GetString());
 
+        // The detail reads times in the site's zone (Bern: Europe/Zurich); the API keeps UTC.
+        var checkedAt = marked.GetProperty("checkedAt").GetDateTimeOffset();
+        var local = TimeZoneInfo.ConvertTime(checkedAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich"));
+        await page.WaitForFunctionAsync(
+            "text => [...document.querySelectorAll('#detail-fields dd')].some(d => d.textContent === text)",
+            $"{local:yyyy-MM-dd HH:mm:ss} Europe/Zurich by operator");
+
         // The exports the page links to are the findings as GeoJSON, CSV and KML.
         var geojson = await page.EvaluateAsync<string>("async () => await (await fetch(document.querySelector('#export-geojson').href)).text()");
         Assert.Equal(findings.Count, JsonDocument.Parse(geojson).RootElement.GetProperty("features").GetArrayLength());

@@ -38,7 +38,7 @@ public sealed class RunCountStationSpec
         Assert.NotEmpty(families);
         Assert.All(families, f => Assert.Matches("^(edgecity|process|dotnet|http)_", f.Name));
         Assert.All(families, f => Assert.Equal(f.Type == "counter", f.Name.EndsWith("_total", StringComparison.Ordinal)));
-        Assert.Contains("site 'real-clips' is valid (0 intersections, 2 cameras)", node.Output);
+        Assert.Contains("site 'real-clips' is valid (0 intersections, 2 cameras, times in UTC)", node.Output);
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public static class TriageEndpoints
         var area = site?.Assessment?.Area;
         var page = Asset("triage.html")
             .Replace("{{SITE}}", WebUtility.HtmlEncode(site?.Name ?? "no site"), StringComparison.Ordinal)
+            .Replace("{{ZONE}}", WebUtility.HtmlEncode(site?.TimeZone ?? "UTC"), StringComparison.Ordinal)
             .Replace("{{NODE}}", WebUtility.HtmlEncode(setup.Replication.Node), StringComparison.Ordinal)
             .Replace("{{AREA}}", area is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"{area.South},{area.West},{area.North},{area.East}"), StringComparison.Ordinal);
         app.MapGet("/triage", () => Results.Content(page, "text/html; charset=utf-8"));

@@ -10,6 +10,14 @@
   let shown = [];
   let selected = null;
   let frame = null;
+  // Times read in the site's time zone (the API and exports keep UTC).
+  const zone = document.body.dataset.zone || 'UTC';
+  const zoned = iso => {
+    if (!iso) { return '–'; }
+    const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(new Date(iso)).map(x => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second} ${zone}`;
+  };
 
   const filters = () => {
     const kinds = [...document.querySelectorAll('#filters input[name=kind]:checked')].map(i => i.value);
@@ -90,7 +98,7 @@
     const img = document.getElementById('thumb');
     const src = `/api/findings/${encodeURIComponent(f.id)}/thumbnail`;
     if (img.getAttribute('src') !== src) { img.src = src; }
-    const fields = { id: f.id, position: f.latitude != null ? `${f.latitude.toFixed(6)}, ${f.longitude.toFixed(6)} (${f.position})` : 'none', time: f.time || '–', source: f.source, frame: f.frame, box: f.node, checked: f.checkedAt ? `${f.checkedAt} by ${f.checkedBy}` : 'not yet' };
+    const fields = { id: f.id, position: f.latitude != null ? `${f.latitude.toFixed(6)}, ${f.longitude.toFixed(6)} (${f.position})` : 'none', time: zoned(f.time), source: f.source, frame: f.frame, box: f.node, checked: f.checkedAt ? `${zoned(f.checkedAt)} by ${f.checkedBy}` : 'not yet' };
     document.getElementById('detail-fields').replaceChildren(...Object.entries(fields).flatMap(([k, v]) => {
       const dt = document.createElement('dt'); dt.textContent = k; const dd = document.createElement('dd'); dd.textContent = String(v); return [dt, dd];
     }));
@@ -139,7 +147,7 @@
       document.getElementById('inbox').textContent = `${status.inbox.assessed} assessed, ${status.inbox.failed} failed`;
       const post = status.links.find(l => l.role === 'command-post');
       document.getElementById('post').textContent = post ? `${post.waiting} waiting, ${post.inFlight} sent, ${post.acknowledged} acknowledged${post.lastError ? ' · ' + post.lastError : ''}` : 'none';
-      document.getElementById('updated').textContent = `updated ${new Date().toLocaleTimeString()}`;
+      document.getElementById('updated').textContent = `updated ${zoned(new Date().toISOString())}`;
       document.body.dataset.refreshes = String(Number(document.body.dataset.refreshes || 0) + 1);
       render();
     } catch (e) {
