@@ -32,8 +32,11 @@ public sealed class RecordingReplay
 
     public CameraAnalyticsSetup Setup => _analyzer.Setup;
 
-    /// <summary>Analyses one frame; measures whenever its capture time passes the next reporting instant.</summary>
-    public void Feed(FrameDetections frame)
+    /// <summary>
+    /// Analyses one frame; measures whenever its capture time passes the next reporting instant. Returns the frame's
+    /// analysis (tracks and counts), or null when the pipeline refused the frame (captured before the previous one).
+    /// </summary>
+    public FrameAnalysis? Feed(FrameDetections frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
         if (frame.CapturedAt > _clock.Now)
@@ -45,7 +48,7 @@ public sealed class RecordingReplay
         if (analysis is null)
         {
             DroppedFrames++;
-            return;
+            return null;
         }
 
         Observations.Record(analysis);
@@ -57,6 +60,8 @@ public sealed class RecordingReplay
                 _nextMeasurement += _analyzer.Setup.Measurement.Interval;
             }
         }
+
+        return analysis;
     }
 
     /// <summary>Compares everything fed so far with the recording's ground truth.</summary>

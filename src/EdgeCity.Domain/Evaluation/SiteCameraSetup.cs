@@ -18,7 +18,10 @@ public static class SiteCameraSetup
     public static CountLine LineOf(CountLineDefinition line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        return new CountLine(line.Id, line.Approach, new Point2(line.To[0], line.To[1]), new Point2(line.From[0], line.From[1]));
+        return new CountLine(line.Id, line.Approach, new Point2(line.To[0], line.To[1]), new Point2(line.From[0], line.From[1]))
+        {
+            Anchor = CountLineAnchors.TryParse(line.Anchor, out var anchor) ? anchor : throw new ArgumentException($"count line '{line.Id}': unknown anchor '{line.Anchor}'"),
+        };
     }
 
     /// <summary>The camera's setup; throws <see cref="ArgumentException"/> naming the camera, line or zone that is wrong.</summary>

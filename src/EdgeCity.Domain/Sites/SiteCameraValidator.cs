@@ -48,6 +48,24 @@ internal static class SiteCameraValidator
             {
                 errors.Add(new($"{lAt}.to", "is less than 2 pixels from 'from': a count line needs a length"));
             }
+
+            if (!CountLineAnchors.TryParse(line.Anchor, out _))
+            {
+                errors.Add(new($"{lAt}.anchor", $"unknown anchor '{line.Anchor}' (known: {string.Join(", ", CountLineAnchors.ByName.Keys)})"));
+            }
+
+            foreach (var (name, field) in new[] { (line.In, "in"), (line.Out, "out") })
+            {
+                if (name is not null && string.IsNullOrWhiteSpace(name))
+                {
+                    errors.Add(new($"{lAt}.{field}", "names a direction and must not be empty (leave it out to call it '" + field + "')"));
+                }
+            }
+
+            if (line.In is { Length: > 0 } inName && string.Equals(inName, line.Out, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add(new($"{lAt}.out", $"is '{line.Out}', the same as 'in': the two directions need different names"));
+            }
         }
 
         var zoneIds = new HashSet<string>(StringComparer.Ordinal);

@@ -155,11 +155,11 @@ public static class ApiEndpoints
                     statusCode: StatusCodes.Status409Conflict);
             }
 
-            var answer = await analytics.Ask<object>(new ReconfigureAnalytics(lines, zones), TimeSpan.FromSeconds(5));
+            var answer = await analytics.Ask<object>(new ReconfigureAnalytics(lines.Select(Domain.Evaluation.SiteCameraSetup.LineOf).ToList(), zones), TimeSpan.FromSeconds(5));
             switch (answer)
             {
                 case AnalyticsReconfigured done:
-                    view.ReplaceAnalytics(id, payload!.CountLines is null ? camera.CountLines : ToDefinitions(lines), payload.Zones is null ? camera.Zones : ToDefinitions(zones));
+                    view.ReplaceAnalytics(id, payload!.CountLines is null ? camera.CountLines : lines, payload.Zones is null ? camera.Zones : ToDefinitions(zones));
                     return Results.Ok(new { camera = done.CameraId, countLines = done.Lines, zones = done.Zones });
                 case AnalyticsReconfigurationRejected rejected:
                     var rejectedErrors = new PayloadErrors();
@@ -172,9 +172,6 @@ public static class ApiEndpoints
 
         app.MapGet("/openapi/v1.json", () => Results.Text(OpenApiDocument.Json, "application/json"));
     }
-
-    private static List<Domain.Sites.CountLineDefinition> ToDefinitions(IReadOnlyList<Domain.Counting.CountLine> lines) =>
-        lines.Select(l => new Domain.Sites.CountLineDefinition { Id = l.Id, Approach = l.Approach, From = [l.Start.X, l.Start.Y], To = [l.End.X, l.End.Y] }).ToList();
 
     private static List<Domain.Sites.ZoneDefinition> ToDefinitions(IReadOnlyList<Domain.Zones.LaneZone> zones) =>
         zones.Select(z => new Domain.Sites.ZoneDefinition { Id = z.Id, Lane = z.Lane, Polygon = z.Polygon.Select(p => (IReadOnlyList<double>)[p.X, p.Y]).ToList() }).ToList();

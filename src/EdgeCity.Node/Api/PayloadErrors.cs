@@ -7,6 +7,9 @@ public sealed class PayloadErrors
 
     public bool Any => _errors.Count > 0;
 
+    /// <summary>The fields found wrong, by JSON path.</summary>
+    public IReadOnlyCollection<string> Fields => _errors.Keys;
+
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list))

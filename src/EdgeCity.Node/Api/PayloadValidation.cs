@@ -149,20 +149,20 @@ public static partial class PayloadValidation
                 Approach = p.Approach!,
                 Model = p.Model ?? Domain.Sites.DefaultDetectors.RealCamera, // a camera added through the API is a real one
                 MaxFps = p.MaxFps ?? 0,
-                CountLines = lines.Select(l => new CountLineDefinition { Id = l.Id, Approach = l.Approach, From = [l.Start.X, l.Start.Y], To = [l.End.X, l.End.Y] }).ToList(),
+                CountLines = lines,
                 Zones = zones.Select(z => new ZoneDefinition { Id = z.Id, Lane = z.Lane, Polygon = z.Polygon.Select(q => (IReadOnlyList<double>)[q.X, q.Y]).ToList() }).ToList(),
             };
     }
 
     /// <summary>Turns the payload into the domain's count lines and lane zones; <paramref name="defaultApproach"/> fills a missing approach.</summary>
-    public static (IReadOnlyList<CountLine> Lines, IReadOnlyList<LaneZone> Zones) Analytics(AnalyticsPayload p, PayloadErrors errors, string? defaultApproach = null)
+    public static (IReadOnlyList<CountLineDefinition> Lines, IReadOnlyList<LaneZone> Zones) Analytics(AnalyticsPayload p, PayloadErrors errors, string? defaultApproach = null)
     {
         if (p.CountLines is null && p.Zones is null)
         {
             errors.Add("countLines", "give countLines, zones or both (an empty list clears them)");
         }
 
-        var lines = new List<CountLine>();
+        var lines = new List<CountLineDefinition>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (l, i) in (p.CountLines ?? []).Select((l, i) => (l, i)))
         {
@@ -181,9 +181,20 @@ public static partial class PayloadValidation
                 errors.Add($"{at}.to", "must differ from 'from' (a line needs length)");
             }
 
+            if (!CountLineAnchors.TryParse(l?.Anchor, out _))
+            {
+                errors.Add($"{at}.anchor", $"must be one of {string.Join(", ", CountLineAnchors.ByName.Keys)}");
+            }
+
+            if (l?.In is { Length: > 0 } inName && string.Equals(inName, l.Out, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"{at}.out", "must differ from 'in': the two directions need different names");
+            }
+
+            // The same line as in a site file: "in" crosses from its right-hand side to its left (walking from -> to).
             if (from is { } f && to is { } t && !string.IsNullOrWhiteSpace(l!.Id) && !string.IsNullOrWhiteSpace(approach))
             {
-                lines.Add(new CountLine(l.Id, approach, f, t));
+                lines.Add(new CountLineDefinition { Id = l.Id, Approach = approach, From = [f.X, f.Y], To = [t.X, t.Y], In = Named(l.In), Out = Named(l.Out), Anchor = l.Anchor });
             }
         }
 
@@ -274,4 +285,7 @@ public static partial class PayloadValidation
 
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$")]
     private static partial Regex IdPattern();
+
+    /// <summary>A direction name as given, or null (the plain "in"/"out") when it is blank.</summary>
+    private static string? Named(string? name) => string.IsNullOrWhiteSpace(name) ? null : name.Trim();
 }

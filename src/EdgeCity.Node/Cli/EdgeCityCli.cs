@@ -17,6 +17,7 @@ public static class EdgeCityCli
         root.Subcommands.Add(ModelsCommand.Build());
         root.Subcommands.Add(BenchCommand.Build());
         root.Subcommands.Add(EvalCommand.Build());
+        root.Subcommands.Add(CountCommand.Build());
         root.Subcommands.Add(AssessCommand.Build());
         return root;
     }

@@ -22,4 +22,10 @@ public interface IFrameSource : IDisposable
 
     /// <summary>Files only: back to the first frame.</summary>
     bool Rewind();
+
+    /// <summary>
+    /// The last frame read's own timestamp in seconds from the start (a file's presentation time), or null when the
+    /// source has none (a piped live stream: its frames are timed on arrival).
+    /// </summary>
+    double? PositionSeconds => null;
 }

@@ -37,6 +37,9 @@ public sealed class VideoFrameSource : IFrameSource
 
     public int Height { get; }
 
+    /// <summary>The last frame's presentation time (OpenCV's CAP_PROP_POS_MSEC) for files; null for devices and streams.</summary>
+    public double? PositionSeconds => IsFile && _capture.Get(VideoCaptureProperties.PosMsec) is var ms && ms >= 0 ? ms / 1000.0 : null;
+
     /// <summary>Opens the source with the decoder <see cref="FrameSourceOptions.Backend"/> asks for; throws <see cref="FrameSourceException"/> naming it.</summary>
     public static IFrameSource OpenAny(FrameSourceOptions options)
     {

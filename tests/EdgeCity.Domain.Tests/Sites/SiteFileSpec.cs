@@ -163,6 +163,22 @@ public sealed class SiteFileSpec
     }
 
     [Fact]
+    public void A_count_line_names_its_directions_and_anchor_and_bad_ones_are_named_by_path()
+    {
+        var named = Valid.Replace("\"maxFps\": 10", "\"maxFps\": 10, \"countLines\": [ { \"id\": \"l\", \"approach\": \"N\", \"from\": [0, 10], \"to\": [100, 10], \"in\": \"northbound\", \"out\": \"southbound\", \"anchor\": \"centre\" } ]", StringComparison.Ordinal);
+        var bad = named.Replace("\"centre\"", "\"middle\"", StringComparison.Ordinal).Replace("\"southbound\"", "\"Northbound\"", StringComparison.Ordinal);
+
+        var ok = SiteFile.Parse(named, "site.json");
+        var wrong = SiteFile.Parse(bad, "site.json");
+
+        Assert.True(ok.IsValid, ok.Describe());
+        var line = ok.Site!.Cameras[0].CountLines[0];
+        Assert.Equal(("northbound", "southbound"), (line.DirectionName(true), line.DirectionName(false)));
+        Assert.Equal(EdgeCity.Domain.Counting.AnchorPoint.Center, EdgeCity.Domain.Evaluation.SiteCameraSetup.LineOf(line).Anchor);
+        Assert.Equal(["$.cameras[0].countLines[0].anchor", "$.cameras[0].countLines[0].out"], wrong.Errors.Select(e => e.Path).Order());
+    }
+
+    [Fact]
     public void A_site_with_neither_intersections_nor_cameras_is_refused()
     {
         var error = Assert.Single(SiteValidator.Validate(new SiteDefinition { Name = "empty" }));
