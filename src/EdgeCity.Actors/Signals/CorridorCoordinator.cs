@@ -1,71 +1,122 @@
 using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Event;
+using EdgeCity.Actors.Cluster;
+using EdgeCity.Actors.Cluster.Contracts;
+using CorridorAdvice = EdgeCity.Actors.Cluster.Contracts.CorridorAdvice;
 using EdgeCity.Domain.Control;
+using EdgeCity.Domain.Sites;
 
 namespace EdgeCity.Actors.Signals;
 
 /// <summary>
-/// Computes a corridor's common cycle (the longest its members prefer) and each member's offset from its position and
-/// the progression speed, and offers them as advice that expires. Coordinators may take it; none depends on it, so
-/// losing this actor (or the box it runs on) leaves every intersection safe and adaptive.
-/// A plain actor for now; a cluster singleton once the cluster lands.
+/// The site's corridors, coordinated: for each, a common cycle (the longest its members prefer, within its bounds) and
+/// each member's offset from its distance and the progression speed, published as <see cref="CorridorAdvice"/> on the
+/// cluster topic that coordinators on every box subscribe to, and re-sent before it expires. Members' preferred cycles
+/// arrive with their <see cref="IntersectionState"/>s. Runs as the cluster singleton; coordinators may take the advice,
+/// none depends on it, so losing this actor (or its box) leaves every intersection safe and adaptive.
+/// Outside a cluster (tests, a lone box) the advice goes on the local event stream instead.
 /// </summary>
 public sealed class CorridorCoordinator : ReceiveActor
 {
-    private readonly CorridorDefinition _corridor;
+    private readonly IReadOnlyList<CorridorDefinition> _corridors;
     private readonly TimeProvider _time;
-    private readonly Dictionary<string, double> _preferred = [];
+    private readonly Dictionary<string, double> _preferred = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _offered = new(StringComparer.Ordinal);
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private IActorRef? _mediator;
     private ITimer? _timer;
 
-    public CorridorCoordinator(CorridorDefinition corridor, TimeProvider time)
+    public CorridorCoordinator(IReadOnlyList<CorridorDefinition> corridors, TimeProvider time)
     {
-        if (corridor.ProgressionSpeedMetersPerSecond <= 0)
+        foreach (var c in corridors.Where(c => c.SpeedMetersPerSecond <= 0))
         {
-            throw new ArgumentException($"corridor {corridor.Id}: progression speed must be positive", nameof(corridor));
+            throw new ArgumentException($"corridor {c.Id}: progression speed must be positive", nameof(corridors));
         }
 
-        _corridor = corridor;
+        _corridors = corridors;
         _time = time;
-        Receive<PreferredCycle>(p =>
+        Receive<PreferredCycle>(p => Prefer(p.IntersectionId, p.CycleSeconds));
+        Receive<IntersectionState>(s =>
         {
-            var before = CommonCycle();
-            _preferred[p.IntersectionId] = p.CycleSeconds;
-            if (Math.Abs(CommonCycle() - before) > 0.5)
+            if (s.PreferredCycleSeconds is { } cycle)
             {
-                Offer();
+                Prefer(s.IntersectionId, cycle);
             }
         });
-        Receive<Refresh>(_ => Offer());
+        Receive<SubscribeAck>(_ => { });
+        Receive<Refresh>(_ => OfferAll());
     }
 
-    public static Props Props(CorridorDefinition corridor, TimeProvider time) =>
-        Akka.Actor.Props.Create(() => new CorridorCoordinator(corridor, time));
+    public static Props Props(IReadOnlyList<CorridorDefinition> corridors, TimeProvider time) =>
+        Akka.Actor.Props.Create(() => new CorridorCoordinator(corridors, time));
 
     protected override void PreStart()
     {
-        Offer();
-        var self = Self;
-        var period = _corridor.AdviceValidFor / 2;
-        _timer = _time.CreateTimer(_ => self.Tell(Refresh.Instance), null, period, period);
+        if (Context.System is ExtendedActorSystem { Provider: Akka.Cluster.ClusterActorRefProvider })
+        {
+            _mediator = DistributedPubSub.Get(Context.System).Mediator;
+            _mediator.Tell(new Subscribe(ClusterTopics.IntersectionStates, Self));
+        }
+
+        OfferAll();
+        if (_corridors.Count > 0)
+        {
+            var self = Self;
+            var period = TimeSpan.FromSeconds(_corridors.Min(c => c.AdviceSeconds) / 2);
+            _timer = _time.CreateTimer(_ => self.Tell(Refresh.Instance), null, period, period);
+        }
     }
 
     protected override void PostStop() => _timer?.Dispose();
 
-    private double CommonCycle() => GreenWave.CommonCycle(_preferred.Values, _corridor.MinCycleSeconds, _corridor.MaxCycleSeconds);
-
-    private void Offer()
+    private void Prefer(string intersection, double cycle)
     {
-        var cycle = CommonCycle();
-        var offsets = GreenWave.Offsets(_corridor.Members.Select(m => m.PositionMeters).ToList(), _corridor.ProgressionSpeedMetersPerSecond, cycle);
-        var validUntil = _time.GetUtcNow() + _corridor.AdviceValidFor;
-        for (var i = 0; i < _corridor.Members.Count; i++)
+        _preferred[intersection] = cycle;
+        foreach (var c in _corridors.Where(c => c.Members.Any(m => m.Intersection == intersection)))
         {
-            var member = _corridor.Members[i];
-            member.Coordinator.Tell(new CorridorAdviceOffer(member.IntersectionId, new CorridorAdvice(_corridor.Id, cycle, offsets[i], member.CoordinatedPhaseId), validUntil));
+            if (Math.Abs(CommonCycle(c) - _offered.GetValueOrDefault(c.Id)) > 0.5)
+            {
+                Offer(c);
+            }
+        }
+    }
+
+    private double CommonCycle(CorridorDefinition c) =>
+        GreenWave.CommonCycle(c.Members.Where(m => _preferred.ContainsKey(m.Intersection)).Select(m => _preferred[m.Intersection]), c.MinCycleSeconds, c.MaxCycleSeconds);
+
+    private void OfferAll()
+    {
+        foreach (var c in _corridors)
+        {
+            Offer(c);
+        }
+    }
+
+    private void Offer(CorridorDefinition c)
+    {
+        var cycle = CommonCycle(c);
+        var offsets = GreenWave.Offsets(c.Members.Select(m => m.Metres).ToList(), c.SpeedMetersPerSecond, cycle);
+        var now = _time.GetUtcNow();
+        var advice = new CorridorAdvice(c.Id, cycle, c.Members.Select((m, i) => (m.Intersection, offsets[i])).ToDictionary(p => p.Intersection, p => p.Item2, StringComparer.Ordinal), now, now + TimeSpan.FromSeconds(c.AdviceSeconds))
+        {
+            CoordinatedPhases = c.Members.Where(m => m.Phase is not null).ToDictionary(m => m.Intersection, m => m.Phase!, StringComparer.Ordinal),
+        };
+        if (_mediator is not null)
+        {
+            _mediator.Tell(new Publish(ClusterTopics.CorridorAdvice, advice));
+        }
+        else
+        {
+            Context.System.EventStream.Publish(advice);
         }
 
-        _log.Info("Corridor {0}: cycle {1:F0} s, offsets {2}", _corridor.Id, cycle, string.Join(", ", offsets.Select(o => o.ToString("F0", System.Globalization.CultureInfo.InvariantCulture))));
+        if (Math.Abs(_offered.GetValueOrDefault(c.Id) - cycle) > 0.5)
+        {
+            _log.Info("Corridor {0}: cycle {1:F0} s, offsets {2}", c.Id, cycle, string.Join(", ", offsets.Select(o => o.ToString("F0", System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        _offered[c.Id] = cycle;
     }
 
     private sealed class Refresh

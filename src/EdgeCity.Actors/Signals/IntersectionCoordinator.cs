@@ -69,6 +69,15 @@ public sealed class IntersectionCoordinator : ReceiveActor
         Receive<ApproachObservation>(OnApproach);
         Receive<EdgeCity.Domain.Measurements.ApproachMeasurement>(m => OnApproach(CameraObservations.From(m)));
         Receive<CorridorAdviceOffer>(OnAdvice);
+        Receive<Cluster.Contracts.CorridorAdvice>(a =>
+        {
+            // The corridor singleton's advice, from any box: taken when it names this intersection.
+            if (CorridorAdviceIntake.For(_id, a, _start, _settings.Time.GetUtcNow()) is { } offer)
+            {
+                _advice = offer;
+            }
+        });
+        Receive<SubscribeAck>(_ => { });
         Receive<OutflowForecast>(f =>
         {
             if (!_upstream.TryGetValue(f.IntersectionId, out var timeline))
@@ -106,6 +115,19 @@ public sealed class IntersectionCoordinator : ReceiveActor
         if (Context.System is ExtendedActorSystem { Provider: Akka.Cluster.ClusterActorRefProvider })
         {
             _mediator = DistributedPubSub.Get(Context.System).Mediator;
+        }
+
+        if (_settings.AcceptCorridorAdvice)
+        {
+            // Advice comes from the corridor singleton wherever it runs (the local event stream outside a cluster).
+            if (_mediator is not null)
+            {
+                _mediator.Tell(new Subscribe(ClusterTopics.CorridorAdvice, Self));
+            }
+            else
+            {
+                Context.System.EventStream.Subscribe(Self, typeof(Cluster.Contracts.CorridorAdvice));
+            }
         }
 
         var time = _settings.Time;
@@ -165,17 +187,19 @@ public sealed class IntersectionCoordinator : ReceiveActor
     private void OnAdvice(CorridorAdviceOffer offer)
     {
         _advice = offer;
-        var preferred = Adaptive switch
-        {
-            WebsterController { Plan: { } plan } => plan.CycleSeconds,
-            FixedTimeController f => f.NaturalCycleSeconds,
-            _ => double.NaN,
-        };
-        if (!double.IsNaN(preferred))
+        if (PreferredCycleSeconds() is { } preferred)
         {
             Sender.Tell(new PreferredCycle(_id, preferred));
         }
     }
+
+    /// <summary>The cycle this intersection's controller would run on its own, when it runs in cycles.</summary>
+    private double? PreferredCycleSeconds() => Adaptive switch
+    {
+        WebsterController { Plan: { } plan } => plan.CycleSeconds,
+        FixedTimeController f => f.NaturalCycleSeconds,
+        _ => null,
+    };
 
     private void OnTick(DateTimeOffset at)
     {
@@ -410,7 +434,10 @@ public sealed class IntersectionCoordinator : ReceiveActor
         _lastPublished = at;
         var queues = LatestByApproach().ToDictionary(a => a.Approach, a => a.Observation.QueueVehicles * CameraObservations.QueuedVehicleMeters, StringComparer.Ordinal);
         var indications = state.Indications.ToDictionary(kv => kv.Key, kv => kv.Value.Code(), StringComparer.Ordinal);
-        _mediator.Tell(new Publish(ClusterTopics.IntersectionStates, new Cluster.Contracts.IntersectionState(_id, at, state.ActivePhaseId, indications, _controller.Name, _controller.Mode != FallbackMode.None, queues)));
+        _mediator.Tell(new Publish(ClusterTopics.IntersectionStates, new Cluster.Contracts.IntersectionState(_id, at, state.ActivePhaseId, indications, _controller.Name, _controller.Mode != FallbackMode.None, queues)
+        {
+            PreferredCycleSeconds = PreferredCycleSeconds(),
+        }));
     }
 
     private DateTimeOffset Audit(SignalState state, string reason, SignalDecision? decision, IReadOnlyList<ValidatorViolation> violations)

@@ -19,6 +19,9 @@ public sealed record SiteDefinition
 
     public IReadOnlyList<CameraDefinition> Cameras { get; init; } = [];
 
+    /// <summary>Green-wave corridors through the site's intersections (advice only: every intersection stays safe on its own).</summary>
+    public IReadOnlyList<CorridorDefinition> Corridors { get; init; } = [];
+
     /// <summary>Disaster-site assessment on this box (imagery into findings), when the site is one.</summary>
     public AssessmentDefinition? Assessment { get; init; }
 }

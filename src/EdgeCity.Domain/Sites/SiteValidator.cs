@@ -36,6 +36,8 @@ public static class SiteValidator
             SiteTwinValidator.Validate(twin, errors);
         }
 
+        SiteCorridorValidator.Validate(site, errors);
+
         var approaches = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         for (var i = 0; i < site.Intersections.Count; i++)
         {

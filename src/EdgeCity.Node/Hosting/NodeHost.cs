@@ -78,7 +78,7 @@ public static class NodeHost
         {
             akka.WithEdgeCityCluster(clusterOptions)
                 .WithEdgeCitySignalControl(signals.Intersections, signals.Coordinators)
-                .WithCorridorCoordinator(CorridorCoordinator.Props(SiteCorridor.Empty, TimeProvider.System));
+                .WithCorridorCoordinator(CorridorCoordinator.Props((launch.Site ?? signals.Demo?.Site)?.Corridors ?? [], TimeProvider.System)); // the site's green waves, advice to coordinators on every box
             if (launch.Site is { Cameras.Count: > 0 } site)
             {
                 akka.WithEdgeCityCameraPath(site, cameraOptions, signals.Coordinators); // per camera: analytics into its coordinator, a CameraActor; an InferenceActor per model

@@ -1,5 +1,7 @@
 using Akka.Actor;
+using EdgeCity.Actors.Cluster.Contracts;
 using EdgeCity.Actors.Signals;
+using EdgeCity.Domain.Sites;
 using EdgeCity.Domain.Control.Controllers;
 
 namespace EdgeCity.Actors.Tests.Signals;
@@ -12,29 +14,50 @@ public sealed class CorridorCoordinatorSpec : Akka.TestKit.Xunit2.TestKit
     public void Offers_a_common_cycle_and_offsets_from_positions_and_progression_speed()
     {
         var time = new ManualTimeProvider(Start);
-        var a = CreateTestProbe();
-        var b = CreateTestProbe();
-        var c = CreateTestProbe();
-        var corridor = new CorridorDefinition("main", [new("a", 0, a), new("b", 300, b, "EW"), new("c", 800, c)], 12.5);
+        var advice = CreateTestProbe();
+        Sys.EventStream.Subscribe(advice, typeof(CorridorAdvice));
+        var corridor = new CorridorDefinition
+        {
+            Id = "main", SpeedKmh = 45, // 12.5 m/s
+            Members = [new() { Intersection = "a" }, new() { Intersection = "b", Metres = 300, Phase = "EW" }, new() { Intersection = "c", Metres = 800 }],
+        };
 
-        var actor = Sys.ActorOf(CorridorCoordinator.Props(corridor, time));
+        var actor = Sys.ActorOf(CorridorCoordinator.Props([corridor], time));
 
-        Assert.Equal((40.0, 0.0), Advice(a.ExpectMsg<CorridorAdviceOffer>()));
-        var toB = b.ExpectMsg<CorridorAdviceOffer>();
-        Assert.Equal((40.0, 24.0), Advice(toB));
-        Assert.Equal("EW", toB.Advice.CoordinatedPhaseId);
-        Assert.Equal(Start + TimeSpan.FromMinutes(5), toB.ValidUntil);
-        Assert.Equal((40.0, 24.0), Advice(c.ExpectMsg<CorridorAdviceOffer>()));
+        var first = advice.ExpectMsg<CorridorAdvice>();
+        Assert.Equal(("main", 40.0), (first.CorridorId, first.CycleSeconds));
+        Assert.Equal([0.0, 24.0, 24.0], Offsets(first));
+        Assert.Equal("EW", first.CoordinatedPhases["b"]);
+        Assert.False(first.CoordinatedPhases.ContainsKey("a"));
+        Assert.Equal(Start + TimeSpan.FromMinutes(5), first.ValidUntil);
 
-        // b needs a longer cycle: everyone moves to it.
-        actor.Tell(new PreferredCycle("b", 90));
-        Assert.Equal((90.0, 0.0), Advice(a.ExpectMsg<CorridorAdviceOffer>()));
-        Assert.Equal((90.0, 24.0), Advice(b.ExpectMsg<CorridorAdviceOffer>()));
-        Assert.Equal((90.0, 64.0), Advice(c.ExpectMsg<CorridorAdviceOffer>()));
+        // b needs a longer cycle (its state says so, from whichever box runs it): everyone moves to it.
+        actor.Tell(new IntersectionState("b", Start, "EW", new Dictionary<string, string>(), "webster", false, new Dictionary<string, double>()) { PreferredCycleSeconds = 90 });
+        var longer = advice.ExpectMsg<CorridorAdvice>();
+        Assert.Equal(90.0, longer.CycleSeconds);
+        Assert.Equal([0.0, 24.0, 64.0], Offsets(longer));
 
         // Advice is refreshed before it expires.
         time.Advance(TimeSpan.FromMinutes(2.5));
-        Assert.Equal(Start + TimeSpan.FromMinutes(7.5), a.ExpectMsg<CorridorAdviceOffer>().ValidUntil);
+        Assert.Equal(Start + TimeSpan.FromMinutes(7.5), advice.ExpectMsg<CorridorAdvice>().ValidUntil);
+    }
+
+    [Fact]
+    public void Absolute_offsets_become_the_coordinators_own_clock_and_the_advice_holds_as_long_as_issued_from_arrival()
+    {
+        var advice = new CorridorAdvice("main", 90, new Dictionary<string, double> { ["b"] = 24 }, Start, Start + TimeSpan.FromMinutes(5))
+        {
+            CoordinatedPhases = new Dictionary<string, string> { ["b"] = "EW" },
+        };
+        var coordinatorStart = DateTimeOffset.UnixEpoch.AddSeconds((90 * 20_000_000L) + 30); // 30 s into a common cycle
+        var arrival = Start + TimeSpan.FromMinutes(20); // this box's clock runs ahead of the singleton's
+
+        var offer = CorridorAdviceIntake.For("b", advice, coordinatorStart, arrival)!;
+
+        Assert.Equal(84.0, offer.Advice.OffsetSeconds, 6); // 24 s after a cycle start is 90 - 30 + 24 = 84 s on the coordinator's clock
+        Assert.Equal("EW", offer.Advice.CoordinatedPhaseId);
+        Assert.Equal(arrival + TimeSpan.FromMinutes(5), offer.ValidUntil);
+        Assert.Null(CorridorAdviceIntake.For("z", advice, coordinatorStart, arrival)); // not a member
     }
 
     [Fact]
@@ -61,6 +84,5 @@ public sealed class CorridorCoordinatorSpec : Akka.TestKit.Xunit2.TestKit
         Assert.Equal(700, status.Ticks);
     }
 
-    private static (double Cycle, double Offset) Advice(CorridorAdviceOffer offer) =>
-        (offer.Advice.CycleSeconds, Math.Round(offer.Advice.OffsetSeconds, 6));
+    private static double[] Offsets(CorridorAdvice advice) => new[] { "a", "b", "c" }.Select(m => Math.Round(advice.OffsetSeconds[m], 6)).ToArray();
 }

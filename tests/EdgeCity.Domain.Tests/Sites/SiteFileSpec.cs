@@ -179,6 +179,33 @@ public sealed class SiteFileSpec
     }
 
     [Fact]
+    public void A_corridor_names_known_intersections_in_travel_order_each_in_one_corridor()
+    {
+        const string Main = """{ "id": "main", "speedKmh": 50, "members": [ { "intersection": "J1", "metres": 0 }, { "intersection": "J2", "metres": 250, "phase": "p2" }, { "intersection": "J3", "metres": 480 } ] }""";
+        const string Bad = """{ "id": "bad", "speedKmh": 0, "members": [ { "intersection": "J3", "metres": 10 }, { "intersection": "J9", "metres": 5 } ] }""";
+        static string Site(string corridors) => $$"""
+            {
+              "name": "arterial",
+              "intersections": [ { "id": "J1", "approaches": [ { "id": "W" } ] }, { "id": "J2", "approaches": [ { "id": "W" } ] }, { "id": "J3", "approaches": [ { "id": "W" } ] } ],
+              "corridors": [ {{corridors}} ]
+            }
+            """;
+
+        var good = SiteFile.Parse(Site(Main), "site.json");
+        var bad = SiteFile.Parse(Site(Main + ", " + Bad), "site.json");
+
+        Assert.True(good.IsValid, good.Describe());
+        var corridor = Assert.Single(good.Site!.Corridors);
+        Assert.Equal(["J1", "J2", "J3"], corridor.Members.Select(m => m.Intersection));
+        Assert.Equal(13.89, corridor.SpeedMetersPerSecond, 2);
+        Assert.Equal("p2", corridor.Members[1].Phase);
+        Assert.Equal(
+            ["$.corridors[1].members[0].intersection", "$.corridors[1].members[1].intersection", "$.corridors[1].members[1].metres", "$.corridors[1].speedKmh"],
+            bad.Errors.Select(e => e.Path).Order());
+        Assert.Contains(bad.Errors, e => e.Message.Contains("already in corridor 'main'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_site_with_neither_intersections_nor_cameras_is_refused()
     {
         var error = Assert.Single(SiteValidator.Validate(new SiteDefinition { Name = "empty" }));

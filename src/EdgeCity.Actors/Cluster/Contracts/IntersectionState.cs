@@ -15,4 +15,8 @@ public sealed record IntersectionState(
     IReadOnlyDictionary<string, string> Indications,
     string Controller,
     bool Fallback,
-    IReadOnlyDictionary<string, double> QueueMetres) : IClusterContract;
+    IReadOnlyDictionary<string, double> QueueMetres) : IClusterContract
+{
+    /// <summary>The cycle the intersection's controller would run on its own (s), when it runs in cycles: the corridor's common cycle is the longest of its members'.</summary>
+    public double? PreferredCycleSeconds { get; init; }
+}

@@ -1,0 +1,43 @@
+using Akka.Actor;
+using EdgeCity.Actors.Signals;
+using EdgeCity.Domain.Sites;
+using EdgeCity.Node.Tests.Api;
+
+namespace EdgeCity.Node.Tests.Hosting;
+
+/// <summary>A node runs its site file's corridors: the corridor singleton advises the intersections the site names.</summary>
+[Collection(OperatorNodeCollection.Name)]
+public sealed class SiteCorridorSpec
+{
+    [Fact]
+    public async Task A_corridor_in_the_site_file_advises_its_intersections_a_common_cycle_and_leaves_the_others_alone()
+    {
+        var corridor = new CorridorDefinition
+        {
+            Id = "arterial", SpeedKmh = 50,
+            Members = [new() { Intersection = "J1" }, new() { Intersection = "J2", Metres = 250 }],
+        };
+        await using var node = await OperatorNode.StartAdaptedAsync(site => site with
+        {
+            Intersections = site.Intersections.Select(x => x with { Controller = "fixed" }).ToList(),
+            Corridors = [corridor],
+        });
+        await node.StartCoordinatorsAsync();
+
+        IntersectionStatus? j1 = null, j2 = null;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while ((j1?.Advice is null || j2?.Advice is null) && DateTime.UtcNow < deadline)
+        {
+            j1 = await node.Coordinators["J1"].Ask<IntersectionStatus>(GetIntersectionStatus.Instance, TimeSpan.FromSeconds(5));
+            j2 = await node.Coordinators["J2"].Ask<IntersectionStatus>(GetIntersectionStatus.Instance, TimeSpan.FromSeconds(5));
+            await Task.Delay(200);
+        }
+
+        Assert.Equal("arterial", j1?.Advice?.CorridorId);
+        Assert.Equal("arterial", j2?.Advice?.CorridorId);
+        Assert.Equal(j1!.Advice!.CycleSeconds, j2!.Advice!.CycleSeconds); // one common cycle
+        var j3 = await node.Coordinators["J3"].Ask<IntersectionStatus>(GetIntersectionStatus.Instance, TimeSpan.FromSeconds(5));
+        Assert.Null(j3.Advice); // not in the corridor
+        Assert.All([j1, j2, j3], s => Assert.Equal(0, s.RuleBreaks));
+    }
+}
