@@ -432,7 +432,7 @@ public sealed class IntersectionCoordinator : ReceiveActor
         }
 
         _lastPublished = at;
-        var queues = LatestByApproach().ToDictionary(a => a.Approach, a => a.Observation.QueueVehicles * CameraObservations.QueuedVehicleMeters, StringComparer.Ordinal);
+        var queues = LatestByApproach().ToDictionary(a => a.Approach, a => a.Observation.QueueVehicles * MovementObservations.QueuedVehicleMeters, StringComparer.Ordinal);
         var indications = state.Indications.ToDictionary(kv => kv.Key, kv => kv.Value.Code(), StringComparer.Ordinal);
         _mediator.Tell(new Publish(ClusterTopics.IntersectionStates, new Cluster.Contracts.IntersectionState(_id, at, state.ActivePhaseId, indications, _controller.Name, _controller.Mode != FallbackMode.None, queues)
         {

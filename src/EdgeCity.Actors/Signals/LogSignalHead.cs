@@ -1,3 +1,4 @@
+using EdgeCity.Domain.Control;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeCity.Actors.Signals;

@@ -15,7 +15,7 @@ namespace EdgeCity.Node.CameraLoop;
 /// <c>sim --cameras</c>: the closed loop measured through the camera path. Every step (the frame period) each twin
 /// camera of a controlled junction is rendered from SUMO's vehicles, run through the real detector model, and fed to
 /// the same <see cref="CameraTrafficAnalyzer"/> the node runs; every second its approach measurements become the
-/// observations of that approach's movements, lane by lane (<see cref="CameraMovementObservation"/>). Frames are stamped with simulation
+/// observations of that approach's movements, lane by lane (Domain's <see cref="Domain.Control.MovementObservations"/>). Frames are stamped with simulation
 /// time, so speeds and ages are in simulated seconds however slowly inference runs.
 /// </summary>
 public sealed class TwinCameraMeasurement : IClosedLoopMeasurement, IDisposable
@@ -153,7 +153,7 @@ public sealed class TwinCameraMeasurement : IClosedLoopMeasurement, IDisposable
         {
             foreach (var movement in camera.Movements)
             {
-                observed[movement.MovementId] = CameraMovementObservation.From(m, movement);
+                observed[movement.MovementId] = Domain.Control.MovementObservations.OfMovement(m, movement.InLanes);
                 ObservationsUsed++;
             }
         }

@@ -1,3 +1,4 @@
+using EdgeCity.Domain.Control;
 using EdgeCity.Actors.Signals;
 
 namespace EdgeCity.Node.Hosting;

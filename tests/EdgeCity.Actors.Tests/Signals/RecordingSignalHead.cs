@@ -1,3 +1,4 @@
+using EdgeCity.Domain.Control;
 using System.Collections.Concurrent;
 using EdgeCity.Actors.Signals;
 

@@ -28,5 +28,14 @@ public sealed class DomainDependencySpec
         Assert.Empty(project.Descendants("ProjectReference"));
     }
 
+    [Fact]
+    public void The_actor_project_does_not_reference_the_simulator()
+    {
+        // Actors run on the box in the field: signal heads are Domain's ISignalHead, SUMO's TraCI head lives in Simulation.
+        var project = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "EdgeCity.Actors", "EdgeCity.Actors.csproj"));
+
+        Assert.DoesNotContain(project.Descendants("ProjectReference"), r => r.Attribute("Include")!.Value.Contains("Simulation", StringComparison.Ordinal));
+    }
+
     private static string RepositoryRoot() => EdgeCity.Testing.RepositoryRoot.FullName;
 }

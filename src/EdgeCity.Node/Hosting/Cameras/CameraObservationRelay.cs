@@ -2,13 +2,12 @@ using Akka.Actor;
 using EdgeCity.Actors.Hosting;
 using EdgeCity.Actors.Signals;
 using EdgeCity.Domain.Measurements;
-using EdgeCity.Node.CameraLoop;
 
 namespace EdgeCity.Node.Hosting.Cameras;
 
 /// <summary>
 /// The analytics actors' target in the demo: turns each camera's <see cref="ApproachMeasurement"/> into one
-/// <see cref="MovementMeasurement"/> per movement of that approach, lane by lane (<see cref="CameraMovementObservation"/>:
+/// <see cref="MovementMeasurement"/> per movement of that approach, lane by lane (Domain's <see cref="Domain.Control.MovementObservations"/>:
 /// a left turn with an empty lane is not charged the through lanes' queue, which the approach-wide
 /// <see cref="ApproachObservation"/> would do), sends them to the intersection's coordinator, and counts them (metric
 /// and start page). Measurements of an approach the coordinator's signal model lacks are counted as unmatched.
@@ -29,10 +28,10 @@ public sealed class CameraObservationRelay : ReceiveActor
                 return;
             }
 
-            var measuredAt = CameraObservations.From(m).MeasuredAt;
+            var measuredAt = Domain.Control.MovementObservations.MeasuredAt(m);
             foreach (var movement in movements)
             {
-                coordinator.Tell(new MovementMeasurement(movement.MovementId, CameraMovementObservation.From(m, movement), measuredAt));
+                coordinator.Tell(new MovementMeasurement(movement.MovementId, Domain.Control.MovementObservations.OfMovement(m, movement.InLanes), measuredAt));
             }
 
             CameraPathMetrics.Observations.WithLabels(m.IntersectionId, m.Approach).Inc();

@@ -1,4 +1,4 @@
-namespace EdgeCity.Actors.Signals;
+namespace EdgeCity.Domain.Control;
 
 /// <summary>
 /// Where validated signal states go: a SUMO traffic light over TraCI, a log, a real controller later. Commands arrive

@@ -1,8 +1,7 @@
 using EdgeCity.Domain.Control;
 using EdgeCity.Domain.Signals;
-using EdgeCity.Simulation.Control;
 
-namespace EdgeCity.Actors.Signals;
+namespace EdgeCity.Simulation.Control;
 
 /// <summary>
 /// A SUMO traffic light as signal head: each validated state becomes SUMO's red-yellow-green string by link index

@@ -1,11 +1,10 @@
 using EdgeCity.Domain.Measurements;
 using EdgeCity.Domain.Zones;
-using EdgeCity.Node.CameraLoop;
-using EdgeCity.Simulation.Control;
+using EdgeCity.Domain.Control;
 
-namespace EdgeCity.Node.Tests.CameraLoop;
+namespace EdgeCity.Domain.Tests.Control;
 
-public sealed class CameraMovementObservationSpec
+public sealed class MovementObservationsSpec
 {
     private static readonly DateTimeOffset At = new(2026, 1, 1, 8, 0, 0, TimeSpan.Zero);
 
@@ -21,8 +20,8 @@ public sealed class CameraMovementObservationSpec
     [Fact]
     public void A_movement_gets_the_queue_presence_and_occupancy_of_the_lanes_it_leaves_from()
     {
-        var through = CameraMovementObservation.From(Measurement, new MovementLanes("W_J1.straight", ["W_J1_0"], ["J1_J2_0"]));
-        var left = CameraMovementObservation.From(Measurement, new MovementLanes("W_J1.left", ["W_J1_1"], ["J1_N1_0"]));
+        var through = MovementObservations.OfMovement(Measurement, ["W_J1_0"]);
+        var left = MovementObservations.OfMovement(Measurement, ["W_J1_1"]);
 
         Assert.Equal(4, through.QueueVehicles);
         Assert.True(through.Presence);
@@ -38,7 +37,7 @@ public sealed class CameraMovementObservationSpec
     {
         var queued = Measurement with { Lanes = [new LaneState("W_J1_0", "W_J1", "W_J1_0", true, 2, 2, 45, 1, null, 0)] };
 
-        var observation = CameraMovementObservation.From(queued, new MovementLanes("W_J1.straight", ["W_J1_0"], []));
+        var observation = MovementObservations.OfMovement(queued, ["W_J1_0"]);
 
         Assert.Equal(6, observation.QueueVehicles);
     }
@@ -46,7 +45,7 @@ public sealed class CameraMovementObservationSpec
     [Fact]
     public void A_movement_whose_lanes_no_zone_watches_gets_the_approach_figures()
     {
-        var observation = CameraMovementObservation.From(Measurement, new MovementLanes("W_J1.right", ["W_J1_2"], []));
+        var observation = MovementObservations.OfMovement(Measurement, ["W_J1_2"]);
 
         Assert.Equal(4, observation.QueueVehicles); // 30 m of queue / 7.5 m
         Assert.True(observation.Presence);
@@ -67,8 +66,8 @@ public sealed class CameraMovementObservationSpec
             ],
         };
 
-        var through = CameraMovementObservation.From(tracked, new MovementLanes("W_J1.straight", ["W_J1_0"], []));
-        var unwatched = CameraMovementObservation.From(tracked, new MovementLanes("W_J1.right", ["W_J1_2"], []));
+        var through = MovementObservations.OfMovement(tracked, ["W_J1_0"]);
+        var unwatched = MovementObservations.OfMovement(tracked, ["W_J1_2"]);
 
         Assert.Equal([3.0, 5.0], through.Approaching.Select(a => a.EtaSeconds));
         Assert.Equal([2.0, 3.0, 5.0], unwatched.Approaching.Select(a => a.EtaSeconds));
