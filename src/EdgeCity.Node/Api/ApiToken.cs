@@ -22,7 +22,7 @@ public sealed class ApiToken(IConfiguration configuration) : IEndpointFilter
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var tokens = Tokens();
+        var tokens = Configured(configuration);
         if (tokens.Count == 0)
         {
             return Results.Problem(
@@ -65,8 +65,8 @@ public sealed class ApiToken(IConfiguration configuration) : IEndpointFilter
         return await next(context);
     }
 
-    // The shared token (as operator "operator") and each named operator's, with the key each was set under.
-    private List<(string Key, string Operator, string Token)> Tokens()
+    /// <summary>The shared token (as operator "operator") and each named operator's, with the key each was set under.</summary>
+    internal static List<(string Key, string Operator, string Token)> Configured(IConfiguration configuration)
     {
         var tokens = new List<(string Key, string Operator, string Token)>();
         if (configuration[ConfigurationKey] is { } shared && !string.IsNullOrWhiteSpace(shared))

@@ -16,7 +16,7 @@ public static class CameraOptionsCheck
     public static IReadOnlyList<string> Problems(CameraPipelineOptions options, IConfiguration configuration)
     {
         var problems = new List<string>();
-        void Add(string key, string what) => problems.Add($"{Section}:{key}: {what} (set in {SourceOf(configuration, $"{Section}:{key}")})");
+        void Add(string key, string what) => problems.Add($"{Section}:{key}: {what} (set in {ConfigurationSource.Of(configuration, $"{Section}:{key}")})");
 
         var known = Enum.GetNames<ExecutionProvider>().Select(n => n.ToLowerInvariant()).ToList();
         for (var i = 0; i < options.Providers.Count; i++)
@@ -62,30 +62,5 @@ public static class CameraOptionsCheck
         }
 
         return problems;
-    }
-
-    /// <summary>The configuration source that set the key last (the one that wins), in words.</summary>
-    private static string SourceOf(IConfiguration configuration, string key)
-    {
-        if (configuration is not IConfigurationRoot root)
-        {
-            return "configuration";
-        }
-
-        foreach (var provider in root.Providers.Reverse())
-        {
-            if (provider.TryGet(key, out _))
-            {
-                return provider switch
-                {
-                    Microsoft.Extensions.Configuration.Json.JsonConfigurationProvider json => $"file {json.Source.Path}",
-                    Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationProvider => $"environment variable {key.Replace(":", "__", StringComparison.Ordinal)}",
-                    Microsoft.Extensions.Configuration.CommandLine.CommandLineConfigurationProvider => $"command line --{key}",
-                    _ => provider.ToString() ?? "configuration",
-                };
-            }
-        }
-
-        return "defaults";
     }
 }

@@ -33,6 +33,11 @@ public static class NodeHost
             clusterOptions.Port = port;
         }
 
+        if (NodeSettingsCheck.Problems(builder.Configuration) is { Count: > 0 } problems)
+        {
+            throw new NodeConfigurationException("configuration is not valid:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)));
+        }
+
         var urls = launch.HttpUrls ?? builder.Configuration["EdgeCity:Http:Urls"] ?? "http://127.0.0.1:5080";
         builder.WebHost.UseUrls(urls);
         var https = HttpsCertificate.Load(builder.Configuration, urls);
