@@ -3,7 +3,7 @@ using Prometheus;
 namespace EdgeCity.Actors.Analytics;
 
 /// <summary>Prometheus metrics of the analytics stage; labels are camera, line, direction, class, intersection, approach.</summary>
-internal static class AnalyticsMetrics
+public static class AnalyticsMetrics
 {
     public static readonly Counter VehiclesCounted = Metrics.CreateCounter(
         "edgecity_vehicles_counted_total",
@@ -32,7 +32,7 @@ internal static class AnalyticsMetrics
 
     public static readonly Counter FramesDropped = Metrics.CreateCounter(
         "edgecity_analytics_frames_dropped_total",
-        "Frames of detections the analytics could not use, by camera and reason (out_of_order, wrong_camera, error).",
+        "Frames of detections the analytics could not use, by camera and reason (out_of_order, wrong_camera, error, no_analytics).",
         new CounterConfiguration { LabelNames = ["camera", "reason"] });
 
     public static readonly Gauge DataAge = Metrics.CreateGauge(

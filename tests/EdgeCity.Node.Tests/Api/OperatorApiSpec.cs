@@ -5,6 +5,7 @@ using System.Text.Json;
 using Akka.Actor;
 using EdgeCity.Actors.Analytics;
 using EdgeCity.Domain.Measurements;
+using EdgeCity.Node.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -103,13 +104,18 @@ public sealed class OperatorApiSpec
     }
 
     [Fact]
-    public async Task A_token_anyone_could_guess_disables_changes_and_every_answer_carries_the_security_headers()
+    public async Task A_token_anyone_could_guess_stops_the_node_at_start_naming_the_key()
     {
-        await using var node = await OperatorNode.StartAsync(token: "x");
-        node.Http.DefaultRequestHeaders.Authorization = new("Bearer", "x");
+        var error = await Assert.ThrowsAsync<NodeConfigurationException>(() => OperatorNode.StartAsync(token: "x"));
 
-        var problem = await ProblemAsync(await node.Http.DeleteAsync("/api/cameras/cam-N1_J1"), HttpStatusCode.Forbidden);
-        Assert.Contains("at least 16", problem.GetProperty("detail").GetString());
+        Assert.Contains("EdgeCity:Api:Token: has 1 characters; at least 16 are required", error.Message);
+        Assert.Contains("(set in command line --EdgeCity:Api:Token)", error.Message);
+    }
+
+    [Fact]
+    public async Task Every_answer_carries_the_security_headers()
+    {
+        await using var node = await OperatorNode.StartAsync(Token);
 
         var page = await node.Http.GetAsync("/api/cameras");
         Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());

@@ -23,7 +23,9 @@ public sealed class CameraFrameRouter : ReceiveActor
         {
             if (!_analytics.TryGetValue(frame.CameraId, out var target))
             {
-                return; // a camera added through the API has no analytics in the demo loop
+                // A camera the demo loop did not start analytics for (one added through the API): counted, never silent.
+                Actors.Analytics.AnalyticsMetrics.FramesDropped.WithLabels(frame.CameraId, "no_analytics").Inc();
+                return;
             }
 
             var lag = wall.GetUtcNow() - frame.CapturedAt;
