@@ -21,12 +21,17 @@ public sealed class AnalyticsActor : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly string _camera;
     private readonly bool _listen;
+    private readonly TimeProvider _time;
+    private readonly TimeProvider? _captureClock;
+    private DateTimeOffset? _lastStamp;
     private bool _wasDown;
     private bool _sawFrame;
 
-    public AnalyticsActor(CameraAnalyticsSetup setup, IActorRef target, TimeProvider time, bool timed, bool listen = false)
+    public AnalyticsActor(CameraAnalyticsSetup setup, IActorRef target, TimeProvider time, bool timed, bool listen = false, TimeProvider? captureClock = null)
     {
         _analyzer = new CameraTrafficAnalyzer(setup, time);
+        _time = time;
+        _captureClock = captureClock;
         _target = target;
         _timed = timed;
         _listen = listen;
@@ -63,10 +68,13 @@ public sealed class AnalyticsActor : ReceiveActor, IWithTimers
 
     /// <summary>
     /// Props for a camera on the box: the actor takes its camera's detections and status from the event stream itself
-    /// (its <see cref="CameraActor"/> publishes them there), on the wall clock, and ignores other cameras'.
+    /// (its <see cref="CameraActor"/> publishes them there) and ignores other cameras'. It measures on
+    /// <paramref name="time"/>; when the cameras stamp frames on another clock (<paramref name="captureClock"/>: the wall
+    /// clock, while the coordinators run on a simulation's), a frame taken <c>lag</c> ago by that clock is taken
+    /// <c>lag</c> before now on this one, and a camera's frames stay in order.
     /// </summary>
-    public static Props Listening(CameraAnalyticsSetup setup, IActorRef target, TimeProvider time) =>
-        Akka.Actor.Props.Create(() => new AnalyticsActor(setup, target, time, true, true));
+    public static Props Listening(CameraAnalyticsSetup setup, IActorRef target, TimeProvider time, TimeProvider? captureClock = null) =>
+        Akka.Actor.Props.Create(() => new AnalyticsActor(setup, target, time, true, true, captureClock));
 
     protected override void PreStart()
     {
@@ -104,6 +112,19 @@ public sealed class AnalyticsActor : ReceiveActor, IWithTimers
             AnalyticsMetrics.FramesDropped.WithLabels(_camera, "wrong_camera").Inc();
             _log.Warning("Analytics of camera {0} got a frame of camera {1}: dropped", _camera, frame.CameraId);
             return;
+        }
+
+        if (_captureClock is { } capture && !ReferenceEquals(capture, _time))
+        {
+            var lag = capture.GetUtcNow() - frame.CapturedAt;
+            var at = _time.GetUtcNow() - (lag > TimeSpan.Zero ? lag : TimeSpan.Zero);
+            if (_lastStamp is { } previous && at <= previous)
+            {
+                at = previous + TimeSpan.FromMilliseconds(1); // a simulation's steps are coarser than frame spacing can be
+            }
+
+            _lastStamp = at;
+            frame = frame with { CapturedAt = at };
         }
 
         FrameAnalysis? result;

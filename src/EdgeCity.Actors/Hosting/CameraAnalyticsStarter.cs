@@ -18,7 +18,19 @@ namespace EdgeCity.Actors.Hosting;
 /// </summary>
 public static class CameraAnalyticsStarter
 {
-    public static IReadOnlyDictionary<string, IActorRef> Start(ActorSystem system, SiteDefinition site, CameraPipelineOptions options, SignalCoordinators coordinators)
+    /// <param name="system">The node's actor system.</param>
+    /// <param name="site">The site whose cameras get analytics.</param>
+    /// <param name="options">The camera pipeline's options; its clock stamps the frames.</param>
+    /// <param name="coordinators">This box's coordinators by intersection.</param>
+    /// <param name="stopLinesOf">A camera's zones' stop lines in pixels when known (a twin camera's, from the network); null: from the zones.</param>
+    /// <param name="clock">The clock the coordinators run on, when not the cameras' (a simulation's): the analytics measure on it.</param>
+    public static IReadOnlyDictionary<string, IActorRef> Start(
+        ActorSystem system,
+        SiteDefinition site,
+        CameraPipelineOptions options,
+        SignalCoordinators coordinators,
+        Func<CameraDefinition, Func<ZoneDefinition, (Domain.Geometry.Point2 Start, Domain.Geometry.Point2 End)?>?>? stopLinesOf = null,
+        TimeProvider? clock = null)
     {
         var log = Logging.GetLogger(system, typeof(CameraAnalyticsStarter));
         var started = new Dictionary<string, IActorRef>(StringComparer.Ordinal);
@@ -40,7 +52,7 @@ public static class CameraAnalyticsStarter
             CameraAnalyticsSetup setup;
             try
             {
-                setup = SiteCameraSetup.For(site, camera.Id);
+                setup = SiteCameraSetup.For(site, camera.Id, stopLinesOf?.Invoke(camera));
                 if (!manifests.TryGetValue(camera.Model, out var manifest))
                 {
                     manifests[camera.Model] = manifest = ManifestOf(options.ModelsDirectory, camera.Model, m => log.Warning(m));
@@ -54,7 +66,9 @@ public static class CameraAnalyticsStarter
                 continue;
             }
 
-            var analytics = system.ActorOf(AnalyticsActor.Listening(setup, coordinator, options.Time), "analytics-" + Uri.EscapeDataString(camera.Id));
+            var analytics = system.ActorOf(
+                AnalyticsActor.Listening(setup, coordinator, clock ?? options.Time, clock is null ? null : options.Time),
+                "analytics-" + Uri.EscapeDataString(camera.Id));
 
             // Subscribed here, synchronously: the actor's own PreStart may run after its camera has published its
             // first status and frames (it subscribes there too, for restarts; a second subscription is a no-op).

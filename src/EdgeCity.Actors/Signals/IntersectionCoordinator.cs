@@ -67,7 +67,7 @@ public sealed class IntersectionCoordinator : ReceiveActor
         Receive<Tick>(t => OnTick(t.At));
         Receive<MovementMeasurement>(m => _latest[m.MovementId] = (m.Observation, m.MeasuredAt));
         Receive<ApproachObservation>(OnApproach);
-        Receive<EdgeCity.Domain.Measurements.ApproachMeasurement>(m => OnApproach(CameraObservations.From(m)));
+        Receive<EdgeCity.Domain.Measurements.ApproachMeasurement>(OnCamera);
         Receive<CorridorAdviceOffer>(OnAdvice);
         Receive<Cluster.Contracts.CorridorAdvice>(a =>
         {
@@ -182,6 +182,26 @@ public sealed class IntersectionCoordinator : ReceiveActor
         {
             _latest[movement.Id] = (m.Observation, m.MeasuredAt);
         }
+    }
+
+    /// <summary>A camera's measurement of an approach: each movement of it gets its lanes' figures (the approach's when its lanes are not known).</summary>
+    private void OnCamera(EdgeCity.Domain.Measurements.ApproachMeasurement m)
+    {
+        var movements = _settings.Timings.Model.Movements.Where(x => x.Approach == m.Approach).ToList();
+        if (movements.Count == 0)
+        {
+            SignalMetrics.CameraObservationsUnmatched.WithLabels(m.CameraId).Inc();
+            _log.Warning("Coordinator {0}: camera {1} measures approach {2}, which its signal model lacks; dropped", _id, m.CameraId, m.Approach);
+            return;
+        }
+
+        var at = MovementObservations.MeasuredAt(m);
+        foreach (var movement in movements)
+        {
+            _latest[movement.Id] = (_settings.MovementLanes.TryGetValue(movement.Id, out var lanes) ? MovementObservations.OfMovement(m, lanes) : MovementObservations.OfApproach(m), at);
+        }
+
+        SignalMetrics.CameraObservations.WithLabels(_id, m.Approach).Inc();
     }
 
     private void OnAdvice(CorridorAdviceOffer offer)

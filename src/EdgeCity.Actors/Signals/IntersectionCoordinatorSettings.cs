@@ -36,4 +36,11 @@ public sealed record IntersectionCoordinatorSettings(
 
     /// <summary>Upstream movements whose planned outflow becomes predicted arrivals here.</summary>
     public IReadOnlyList<ForecastLink> UpstreamLinks { get; init; } = [];
+
+    /// <summary>
+    /// Per movement id, the lanes it leaves from (as the cameras' lane zones name them): a camera's measurement of an
+    /// approach then reaches each movement lane by lane (a left turn with an empty lane is not charged the through
+    /// lanes' queue). Movements not listed get the approach's figures.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> MovementLanes { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 }

@@ -5,6 +5,12 @@ namespace EdgeCity.Actors.Signals;
 /// <summary>The Prometheus metrics of signal control, labelled by intersection (and validator rule).</summary>
 internal static class SignalMetrics
 {
+    public static readonly Counter CameraObservations = Metrics.CreateCounter(
+        "edgecity_camera_observations_total", "Camera measurements of an approach taken by its intersection's coordinator (one per camera per second, as observations of each movement of the approach, lane by lane).", "intersection", "approach");
+
+    public static readonly Counter CameraObservationsUnmatched = Metrics.CreateCounter(
+        "edgecity_camera_observations_unmatched_total", "Camera measurements of an approach the intersection's signal model lacks (dropped, and logged).", "camera");
+
     public static readonly Gauge Phase = Metrics.CreateGauge(
         "edgecity_signal_phase",
         "Program index (0-based) of the phase being served or moved to.",

@@ -119,7 +119,11 @@ public sealed class SignalControlSetup
             Intersections = _ => intersections.Select(i => Settings(
                 i.Timings, i.Controller,
                 new LiveSignalHead(new TraciSignalHead(i.Signal.TrafficLight.Id, i.Timings.Model, i.Signal.TrafficLight.LinkCount, queue), live, i.Controller),
-                audit, clock)).ToList(),
+                audit, clock) with
+            {
+                // The twin's lanes per movement: camera measurements reach each movement lane by lane.
+                MovementLanes = MovementLanes.Of(i.Signal.TrafficLight, i.Timings.Model).ToDictionary(l => l.MovementId, l => l.InLanes, StringComparer.Ordinal),
+            }).ToList(),
         };
     }
 

@@ -1,9 +1,5 @@
 using Akka.Actor;
-using EdgeCity.Actors.Analytics;
 using EdgeCity.Actors.Hosting;
-using EdgeCity.Domain.Detection;
-using EdgeCity.Domain.Evaluation;
-using EdgeCity.Domain.Measurements;
 using EdgeCity.Domain.Sites;
 using EdgeCity.Simulation.Network;
 using EdgeCity.Simulation.Twin;
@@ -11,10 +7,12 @@ using EdgeCity.Simulation.Twin;
 namespace EdgeCity.Node.Hosting.Cameras;
 
 /// <summary>
-/// Starts the demo's camera path once the twin serves its cameras: a camera actor per twin camera decoding the twin's
-/// MJPEG URL, the model's inference actor, an <see cref="AnalyticsActor"/> per camera (the site file's lines, zones and
-/// calibration; stop lines from the network), the router between them and the relay to the coordinators.
-/// Returns the approaches now measured by a camera, per intersection; the rest stay on SUMO's detectors.
+/// Starts the demo's camera path once the twin serves its cameras, exactly as <c>run --site</c> starts a box's: the
+/// Actors' <see cref="CameraAnalyticsStarter"/> puts an analytics actor per camera in front of its intersection's
+/// coordinator (the site file's lines, zones and calibration; stop lines from the network; measuring on the simulation
+/// clock the coordinators tick on), then camera and inference actors decode the twin's MJPEG URLs. The demo differs
+/// only in its head (SUMO over TraCI) and its clock. Returns the approaches now measured by a camera, per
+/// intersection; the rest stay on SUMO's detectors.
 /// </summary>
 public static class DemoCameraPath
 {
@@ -24,10 +22,7 @@ public static class DemoCameraPath
     {
         var site = plan.Site;
         var approaches = plan.Intersections.ToDictionary(i => i.Id, i => (IReadOnlySet<string>)i.ApproachOf.Values.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        var covered = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var started = new List<CameraDefinition>();
-        var setups = new List<CameraAnalyticsSetup>();
-        var manifestOf = new Dictionary<string, ModelManifest?>(StringComparer.Ordinal); // one manifest read per model
+        var candidates = new List<CameraDefinition>();
         foreach (var camera in site.Cameras)
         {
             if (!approaches.TryGetValue(camera.Intersection, out var known) || !known.Contains(camera.Approach))
@@ -36,50 +31,28 @@ public static class DemoCameraPath
                 continue;
             }
 
-            CameraAnalyticsSetup setup;
-            try
-            {
-                setup = SiteCameraSetup.For(site, camera.Id, camera.Pose is null ? null : CameraStopLines.For(network, camera.Pose));
-
-                // The tracker's score thresholds and the classes that are traffic belong to the model (manifest
-                // "tracking", "vehicleClasses"). A manifest that does not load leaves the defaults: the inference
-                // actor marks the camera down and says why.
-                if (!manifestOf.TryGetValue(camera.Model, out var manifest))
-                {
-                    manifestOf[camera.Model] = manifest = CameraAnalyticsStarter.ManifestOf(cameras.Options.ModelsDirectory, camera.Model, m => logger.LogWarning("{Warning}", m));
-                }
-
-                if (manifest is not null)
-                {
-                    setup = manifest.ApplyTo(setup);
-                }
-            }
-            catch (ArgumentException e)
-            {
-                logger.LogError("Camera {Camera}: analytics setup rejected ({Error}); its approach stays on detectors", camera.Id, e.Message);
-                continue;
-            }
-
-            setups.Add(setup);
-            started.Add(camera with { Source = urlOf(camera.Id), MaxFps = cameras.FramesPerSecond });
-            (covered.TryGetValue(camera.Intersection, out var set) ? set : covered[camera.Intersection] = new HashSet<string>(StringComparer.Ordinal)).Add(camera.Approach);
-            live.Cameras[camera.Id] = new LiveCamera(camera.Id, camera.Intersection, camera.Approach);
+            candidates.Add(camera with { Source = urlOf(camera.Id), MaxFps = cameras.FramesPerSecond });
         }
 
+        // Analytics first (they subscribe before their cameras publish); a camera whose analytics cannot start is not
+        // started either, and its approach stays on detectors (the starter logs why).
+        var analytics = CameraAnalyticsStarter.Start(
+            system, site with { Cameras = candidates }, cameras.Options, coordinators,
+            camera => camera.Pose is null ? null : CameraStopLines.For(network, camera.Pose), plan.Clock);
+        var started = candidates.Where(c => analytics.ContainsKey(c.Id)).ToList();
         if (started.Count == 0)
         {
             return new Dictionary<string, IReadOnlySet<string>>();
         }
 
-        var relay = system.ActorOf(CameraObservationRelay.Props(coordinators, plan.Intersections, live), "camera-observations");
-        var analytics = setups.ToDictionary(
-            s => s.CameraId,
-            s => system.ActorOf(AnalyticsActor.Props(s, relay, plan.Clock), "analytics-" + Uri.EscapeDataString(s.CameraId)),
-            StringComparer.Ordinal);
+        foreach (var camera in started)
+        {
+            live.Cameras[camera.Id] = new LiveCamera(camera.Id, camera.Intersection, camera.Approach);
+        }
 
-        // The router subscribes before the cameras start, so no first status or frame is missed.
-        system.ActorOf(CameraFrameRouter.Props(analytics, plan.Clock, cameras.Options.Time, live), "camera-frames");
+        system.ActorOf(LiveCameraFeed.Props(live), "live-cameras");
         EdgeCityCameraExtensions.StartCameras(system, started, cameras.Options);
-        return covered.ToDictionary(c => c.Key, c => (IReadOnlySet<string>)c.Value, StringComparer.Ordinal);
+        return started.GroupBy(c => c.Intersection, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(c => c.Approach).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 }
