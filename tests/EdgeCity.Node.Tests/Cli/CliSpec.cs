@@ -40,54 +40,45 @@ public sealed class CliSpec
     [Fact]
     public async Task Bad_camera_settings_stop_the_node_at_start_naming_each_key_and_where_it_was_set()
     {
-        var site = Path.Combine(Path.GetTempPath(), $"site-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(site, """{ "name": "x", "intersections": [ { "id": "J1", "approaches": [ { "id": "N" } ] } ] }""");
-        try
-        {
-            using var node = NodeProcess.Start(
-                new Dictionary<string, string> { ["EdgeCity__Cameras__Providers__0"] = "gpu", ["EdgeCity__Cameras__MaxBatch"] = "0" },
-                "run", "--site", site);
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await node.Process.WaitForExitAsync(cts.Token);
+        var output = await RefusedAtStartAsync(new Dictionary<string, string> { ["EdgeCity__Cameras__Providers__0"] = "gpu", ["EdgeCity__Cameras__MaxBatch"] = "0" });
 
-            Assert.Equal(2, node.Process.ExitCode);
-            Assert.Contains("EdgeCity:Cameras:Providers:0: 'gpu' is not an execution provider (known: tensorrt, cuda, cpu) (set in environment variable EdgeCity__Cameras__Providers__0)", node.Output);
-            Assert.Contains("EdgeCity:Cameras:MaxBatch: must be 1 to 256, was 0", node.Output);
-        }
-        finally
-        {
-            File.Delete(site);
-        }
+        Assert.Contains("EdgeCity:Cameras:Providers:0: 'gpu' is not an execution provider (known: tensorrt, cuda, cpu) (set in environment variable EdgeCity__Cameras__Providers__0)", output);
+        Assert.Contains("EdgeCity:Cameras:MaxBatch: must be 1 to 256, was 0", output);
     }
 
     [Fact]
     public async Task A_short_api_token_and_other_bad_node_settings_stop_the_node_at_start_naming_each_key_and_where_it_was_set()
     {
+        var output = await RefusedAtStartAsync(new Dictionary<string, string>
+        {
+            ["EdgeCity__Api__Token"] = "abc",
+            ["EdgeCity__Api__Operators__bob"] = "0123456789abcdef", // 16: long enough
+            ["EdgeCity__Dashboard__FramesPerSecond"] = "99",
+            ["EdgeCity__Api__CameraSources__Files"] = "maybe",
+            ["EdgeCity__Api__CameraSources__Hosts__0"] = "10.0.0.0/99",
+            ["EdgeCity__Http__Urls"] = "ftp://0.0.0.0:21",
+        });
+
+        Assert.Contains("EdgeCity:Api:Token: has 3 characters; at least 16 are required (a long random secret: openssl rand -hex 24) (set in environment variable EdgeCity__Api__Token)", output);
+        Assert.DoesNotContain("EdgeCity:Api:Operators:bob", output);
+        Assert.Contains("EdgeCity:Dashboard:FramesPerSecond: '99' is not a number from 0.2 to 5 (set in environment variable EdgeCity__Dashboard__FramesPerSecond)", output);
+        Assert.Contains("EdgeCity:Api:CameraSources:Files: 'maybe' is not true or false", output);
+        Assert.Contains("EdgeCity:Api:CameraSources:Hosts:0: '10.0.0.0/99' is not a network in CIDR notation", output);
+        Assert.Contains("EdgeCity:Http:Urls: 'ftp://0.0.0.0:21' is not an http:// or https:// address", output);
+    }
+
+    /// <summary>Runs a node on a one-intersection site with <paramref name="environment"/>; it must stop at start with exit 2. Returns its output.</summary>
+    private static async Task<string> RefusedAtStartAsync(Dictionary<string, string> environment)
+    {
         var site = Path.Combine(Path.GetTempPath(), $"site-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(site, """{ "name": "x", "intersections": [ { "id": "J1", "approaches": [ { "id": "N" } ] } ] }""");
         try
         {
-            using var node = NodeProcess.Start(
-                new Dictionary<string, string>
-                {
-                    ["EdgeCity__Api__Token"] = "abc",
-                    ["EdgeCity__Api__Operators__bob"] = "0123456789abcdef", // 16: long enough
-                    ["EdgeCity__Dashboard__FramesPerSecond"] = "99",
-                    ["EdgeCity__Api__CameraSources__Files"] = "maybe",
-                    ["EdgeCity__Api__CameraSources__Hosts__0"] = "10.0.0.0/99",
-                    ["EdgeCity__Http__Urls"] = "ftp://0.0.0.0:21",
-                },
-                "run", "--site", site);
+            using var node = NodeProcess.Start(environment, "run", "--site", site);
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await node.Process.WaitForExitAsync(cts.Token);
-
             Assert.Equal(2, node.Process.ExitCode);
-            Assert.Contains("EdgeCity:Api:Token: has 3 characters; at least 16 are required (a long random secret: openssl rand -hex 24) (set in environment variable EdgeCity__Api__Token)", node.Output);
-            Assert.DoesNotContain("EdgeCity:Api:Operators:bob", node.Output);
-            Assert.Contains("EdgeCity:Dashboard:FramesPerSecond: '99' is not a number from 0.2 to 5 (set in environment variable EdgeCity__Dashboard__FramesPerSecond)", node.Output);
-            Assert.Contains("EdgeCity:Api:CameraSources:Files: 'maybe' is not true or false", node.Output);
-            Assert.Contains("EdgeCity:Api:CameraSources:Hosts:0: '10.0.0.0/99' is not a network in CIDR notation", node.Output);
-            Assert.Contains("EdgeCity:Http:Urls: 'ftp://0.0.0.0:21' is not an http:// or https:// address", node.Output);
+            return node.Output;
         }
         finally
         {
