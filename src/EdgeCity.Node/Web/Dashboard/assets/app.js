@@ -71,7 +71,8 @@ function drawMap(map) {
     g.append(sv('circle', { class: 'disc', cx: x.x, cy: -x.y, r: 14, fill: '#85929e', stroke: '#0b1015', 'stroke-width': 3 }));
     const label = sv('text', { x: x.x + 18, y: -x.y - 18, fill: '#e6edf3', 'font-size': 22, 'font-weight': 'bold' });
     label.textContent = x.id;
-    const phase = sv('text', { class: 'phase', x: x.x + 18, y: -x.y + 4, fill: '#8b98a5', 'font-size': 18 });
+    // The running phase's name under the intersection's id, clear of the road through it.
+    const phase = sv('text', { class: 'phase', x: x.x + 18, y: -x.y + 26, fill: '#8b98a5', 'font-size': 14, 'paint-order': 'stroke', stroke: '#0b1015', 'stroke-width': 3 });
     g.append(label, phase);
     svg.append(g);
   }
