@@ -108,7 +108,7 @@ public static class CountCommand
         Console.WriteLine($"count: footage starts {Local(start.Value, zone)} ({start.Why}); times in {zone.Id}");
 
         using var log = new StreamWriter(logPath) { AutoFlush = true }; // each count on disk as it happens: a cut run keeps its counts
-        VideoWriter? writer = null;
+        using var annotated = annotate ? new AnnotatedVideo(annotatedPath, frames.IsFile && frames.Fps > 0 ? frames.Fps : null) : null;
         var annotator = annotate ? new CountAnnotator(camera.CountLines) : null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); }; // Ctrl-C ends the footage: the bins are still written
@@ -118,11 +118,10 @@ public static class CountCommand
             var counter = new FootageCounter(site, camera, detector);
             var result = counter.Run(frames, start.Value, maxSeconds,
                 entry => log.WriteLine(JsonSerializer.Serialize(entry with { Time = TimeZoneInfo.ConvertTime(entry.Time, zone) }, Json)),
-                annotator is null ? null : (image, analysis) =>
+                annotator is null ? null : (image, analysis, seconds) =>
                 {
-                    writer ??= new VideoWriter(annotatedPath, FourCC.MJPG, frames.Fps > 0 ? frames.Fps : 10, new Size(image.Width, image.Height));
                     annotator.Draw(image, analysis);
-                    writer.Write(image);
+                    annotated!.Write(image, seconds);
                 },
                 line => Console.Error.WriteLine($"count: {line}"),
                 stop.Token);
@@ -137,9 +136,10 @@ public static class CountCommand
             Console.Write(Summary(camera, result));
             Console.WriteLine($"count log: {logPath} ({result.Counts.Count} vehicles)");
             Console.WriteLine($"interval counts: {binsPath} ({binMinutes}-minute intervals)");
-            if (writer is not null)
+            if (annotated is not null)
             {
-                Console.WriteLine($"annotated video: {annotatedPath} ({result.Frames} frames)");
+                annotated.Dispose(); // writes what it still holds
+                Console.WriteLine($"annotated video: {annotatedPath} ({annotated.Written} frames at {annotated.FramesPerSecond:0.##} frames/s)");
             }
 
             return 0;
@@ -147,7 +147,6 @@ public static class CountCommand
         finally
         {
             Console.CancelKeyPress -= onCancel;
-            writer?.Dispose();
         }
     }
 

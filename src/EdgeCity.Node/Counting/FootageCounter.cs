@@ -23,14 +23,15 @@ public sealed class FootageCounter(SiteDefinition site, CameraDefinition camera,
 
     /// <summary>
     /// Reads <paramref name="source"/> to its end (or <paramref name="maxSeconds"/> of footage, or cancellation), passing
-    /// each count to <paramref name="counted"/> as it happens and each frame with its analysis to <paramref name="frame"/>.
+    /// each count to <paramref name="counted"/> as it happens and each frame with its analysis and its time (seconds into
+    /// the footage) to <paramref name="frame"/>.
     /// </summary>
     public Result Run(
         IFrameSource source,
         DateTimeOffset start,
         double? maxSeconds,
         Action<CountLogEntry> counted,
-        Action<Mat, FrameAnalysis?>? frame,
+        Action<Mat, FrameAnalysis?, double>? frame,
         Action<string>? progress,
         CancellationToken cancel)
     {
@@ -76,7 +77,7 @@ public sealed class FootageCounter(SiteDefinition site, CameraDefinition camera,
                 counted(entry);
             }
 
-            frame?.Invoke(image, analysis);
+            frame?.Invoke(image, analysis, seconds);
             index++;
             if (index % 500 == 0)
             {
