@@ -61,6 +61,32 @@ public sealed class CountFootageSpec : IDisposable
     }
 
     [Fact]
+    public async Task A_live_stream_is_counted_on_arrival_and_its_annotated_video_plays_at_the_measured_rate()
+    {
+        // The demo site's twin serves camera J1-W_J1 as MJPEG at 10 frames/s, an hour's demand already running.
+        var site = Path.Combine(RepositoryRoot.FullName, "deploy", "sites", "demo", "site.json");
+        using var twin = NodeProcess.Start("twin", "serve", "--site", site, "--port", "0", "--camera", "J1-W_J1", "--warmup", "900", "--seconds", "120");
+        var line = await twin.WaitForOutputAsync("camera J1-W_J1: http://", TimeSpan.FromSeconds(90));
+        var url = line["camera J1-W_J1: ".Length..].Trim();
+
+        var (code, output) = await NodeProcess.RunAsync(
+            TimeSpan.FromSeconds(90),
+            "count", "--site", site, "--camera", "J1-W_J1", "--video", url, "--seconds", "20", "--models", Path.Combine(RepositoryRoot.FullName, "models"),
+            "--providers", "cpu", "--out", _folder, "--annotate");
+
+        Assert.True(code == 0, output);
+        Assert.Contains("a live stream: now", output);
+        var log = (await File.ReadAllLinesAsync(Path.Combine(_folder, "J1-W_J1.counts.jsonl"))).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.NotEmpty(log); // inbound traffic crosses W_J1-in within 20 s
+        Assert.All(log, e => Assert.Equal("in", e.GetProperty("direction").GetString()));
+        var rows = (await File.ReadAllLinesAsync(Path.Combine(_folder, "J1-W_J1.intervals.csv"))).Skip(1).Select(r => r.Split(',')).ToList();
+        Assert.Equal(log.Count, rows.Sum(r => int.Parse(r[^1], CultureInfo.InvariantCulture)));
+        using var annotated = new VideoCapture(Path.Combine(_folder, "J1-W_J1.annotated.avi"));
+        Assert.InRange(annotated.Fps, 5, 15); // measured from arrival (10 frames/s served), not the decoder's default 25
+        Assert.InRange(annotated.FrameCount, 100, 300);
+    }
+
+    [Fact]
     public async Task A_site_camera_without_count_lines_is_refused_naming_it()
     {
         var site = Path.Combine(_folder, "site.json");
