@@ -145,6 +145,7 @@ public sealed class IntersectionCoordinator : ReceiveActor
 
         SignalMetrics.FallbackActive.WithLabels(_id).Set(0);
         SignalMetrics.SupervisorHandedBack.WithLabels(_id).Set(0);
+        SignalMetrics.CorridorCycle.WithLabels(_id).Set(0);
 
         // Counters that must stay 0 export a 0 from the start: an alert on them must see a series, not nothing.
         SignalMetrics.SupervisorHandBacks.WithLabels(_id);
@@ -232,6 +233,7 @@ public sealed class IntersectionCoordinator : ReceiveActor
         var t = Math.Max(_lastTime, (at - _start).TotalSeconds);
         _lastTime = t;
         _adviceInForce = TakeAdvice(at);
+        SignalMetrics.CorridorCycle.WithLabels(_id).Set(_adviceInForce?.CycleSeconds ?? 0);
         var input = new ControllerInput(t, _validator.Current, Observe(at), _adviceInForce);
         SignalDecision decision;
         try

@@ -8,6 +8,9 @@ internal static class SignalMetrics
     public static readonly Counter CameraObservations = Metrics.CreateCounter(
         "edgecity_camera_observations_total", "Camera measurements of an approach taken by its intersection's coordinator (one per camera per second, as observations of each movement of the approach, lane by lane).", "intersection", "approach");
 
+    public static readonly Gauge CorridorCycle = Metrics.CreateGauge(
+        "edgecity_signal_corridor_cycle_seconds", "Common cycle of the green-wave advice the intersection follows (s); 0 while it runs on its own.", "intersection");
+
     public static readonly Counter CameraObservationsUnmatched = Metrics.CreateCounter(
         "edgecity_camera_observations_unmatched_total", "Camera measurements of an approach the intersection's signal model lacks (dropped, and logged).", "camera");
 

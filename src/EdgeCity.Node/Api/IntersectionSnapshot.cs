@@ -24,4 +24,7 @@ public sealed record IntersectionSnapshot(
 
     /// <summary>Why the supervisor handed the intersection back to actuated control, while it is.</summary>
     public string? HandedBack { get; init; }
+
+    /// <summary>The corridor advice in force (corridor, common cycle, coordinated phase); null when the intersection runs on its own.</summary>
+    public CorridorShown? Corridor { get; init; }
 }

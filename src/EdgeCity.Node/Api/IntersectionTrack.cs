@@ -120,6 +120,7 @@ internal sealed class IntersectionTrack(string id, string? name, string controll
     {
         HeadFault = HeadFault,
         HandedBack = HandedBack,
+        Corridor = Corridor,
         PhaseName = Now?.Phase is { } phase ? PhaseNames.GetValueOrDefault(phase) : null,
     };
 
@@ -128,6 +129,9 @@ internal sealed class IntersectionTrack(string id, string? name, string controll
 
     /// <summary>Why the supervisor handed back control, as the coordinator's status last said.</summary>
     public string? HandedBack { get; set; }
+
+    /// <summary>The green-wave advice the coordinator follows, as its status last said; null when none is in force.</summary>
+    public CorridorShown? Corridor { get; set; }
 
     /// <summary>
     /// Seconds the last queued vehicle waits to clear the stop line: queued vehicles (7.5 m each) times a 2 s saturation

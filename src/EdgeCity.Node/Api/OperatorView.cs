@@ -155,6 +155,7 @@ public sealed class OperatorView
             x.StaleMovements = status.StaleMovements;
             x.HeadFault = status.HeadFault;
             x.HandedBack = status.HandedBack;
+            x.Corridor = status.Advice is { } advice ? new CorridorShown(advice.CorridorId, Math.Round(advice.CycleSeconds, 1), advice.CoordinatedPhaseId) : null;
             if (!x.HasSignal)
             {
                 // The coordinator started before this view subscribed to its changes: take what it shows now.

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Akka.Actor;
 using EdgeCity.Actors.Signals;
 using EdgeCity.Domain.Sites;
@@ -39,5 +41,14 @@ public sealed class SiteCorridorSpec
         var j3 = await node.Coordinators["J3"].Ask<IntersectionStatus>(GetIntersectionStatus.Instance, TimeSpan.FromSeconds(5));
         Assert.Null(j3.Advice); // not in the corridor
         Assert.All([j1, j2, j3], s => Assert.Equal(0, s.RuleBreaks));
+
+        // The operator sees it: the API names the corridor and its cycle for members only, and the metric agrees.
+        var shown = await OperatorApiSpec.WaitForAsync(node, "/api/intersections/J2?audit=0", v => v.GetProperty("corridor").ValueKind == JsonValueKind.Object);
+        Assert.Equal("arterial", shown.GetProperty("corridor").GetProperty("id").GetString());
+        Assert.Equal(j2.Advice.CycleSeconds, shown.GetProperty("corridor").GetProperty("cycleSeconds").GetDouble(), 1);
+        Assert.Equal(JsonValueKind.Null, (await node.Http.GetFromJsonAsync<JsonElement>("/api/intersections/J3?audit=0")).GetProperty("corridor").ValueKind);
+        var metrics = await node.Http.GetStringAsync("/metrics");
+        Assert.Matches(@"edgecity_signal_corridor_cycle_seconds\{intersection=""J2""\} [1-9]", metrics);
+        Assert.Contains("edgecity_signal_corridor_cycle_seconds{intersection=\"J3\"} 0", metrics);
     }
 }

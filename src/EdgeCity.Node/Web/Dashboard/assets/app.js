@@ -132,6 +132,7 @@ function card(x) {
   c.innerHTML = `<h3></h3>
     <div class="row"><span>phase <b class="phase"></b></span><span>controller <b class="controller"></b></span><span>fallback <b class="fallback"></b></span></div>
     <p class="phase-legend"></p>
+    <p class="corridor muted"></p>
     <div class="row muted"><span>queue total <b class="queue-total">–</b> m</span><span>flow <b class="flow-total">–</b> veh/h</span><span>max delay <b class="delay-max">–</b> s</span></div>
     <canvas class="timeline" height="34"></canvas>
     <div class="plots"><canvas class="plot delay-plot" height="130"></canvas><canvas class="plot flow-plot" height="130"></canvas></div>
@@ -222,6 +223,7 @@ function updateCards(intersections, now) {
     c.className = 'card ' + signalClass(x);
     $('.phase', c).textContent = x.phase ? (x.phaseName ? `${x.phaseName} (${x.phase})` : x.phase) + (x.inTransition ? ' (changing)' : '') : '–';
     $('.controller', c).textContent = x.controller;
+    $('.corridor', c).textContent = x.corridor ? `green wave ${x.corridor.id}: cycle ${fmt(x.corridor.cycleSeconds)} s${x.corridor.phase ? ', wave in ' + (phaseName(x.id, x.corridor.phase) || x.corridor.phase) : ''}` : '';
     const fb = $('.fallback', c);
     fb.textContent = x.fallback; fb.className = 'fallback' + (x.fallback !== 'none' && x.fallback !== 'unknown' ? ' fb' : '');
     const latest = x.approaches.map(a => a.latest).filter(Boolean);
