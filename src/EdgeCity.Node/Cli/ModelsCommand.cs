@@ -22,6 +22,7 @@ public static class ModelsCommand
         var models = new Command("models", "Detection models: train EdgeCity's vehicle detector locally, evaluate any model against labelled data.");
         models.Subcommands.Add(BuildTrain());
         models.Subcommands.Add(BuildEval());
+        models.Subcommands.Add(ModelsLabelCommand.Build());
         return models;
     }
 

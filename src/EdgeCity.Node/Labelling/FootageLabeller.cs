@@ -1,0 +1,123 @@
+using System.Globalization;
+using EdgeCity.Domain.Detection;
+using EdgeCity.Domain.Geometry;
+using EdgeCity.Domain.Labelling;
+using EdgeCity.Domain.Tracking;
+using EdgeCity.Vision.Inference;
+using OpenCvSharp;
+
+namespace EdgeCity.Node.Labelling;
+
+/// <summary>
+/// Labels a community's own footage for training: a stronger, slower labeller than the node's camera path. Every frame
+/// is detected as it is and mirrored (<see cref="FlipFusion"/>), the fused boxes are tracked through every frame, and
+/// a vehicle tracked on both sides of a frame where it was missed is added there (<see cref="TrackGapFill"/>). Every
+/// <c>every</c>-th frame is written as a JPEG with a YOLO txt label file in the detector's class order, ready for
+/// <c>models train --data</c> once a person has checked the frames listed for review. <c>plain</c> labels with the
+/// detector alone (one look, no gap filling): the baseline the stronger labeller is measured against.
+/// </summary>
+public sealed class FootageLabeller(Detector detector, IReadOnlyList<string> trainingClasses, float minScore, bool plain = false)
+{
+    /// <summary>What one run wrote.</summary>
+    public sealed record Result(int FramesRead, int FramesWritten, int Boxes, int Confirmed, int SingleView, int GapFilled, IReadOnlyList<string> Written);
+
+    public Result Label(string video, string outFolder, int every, Action<string>? progress)
+    {
+        Directory.CreateDirectory(Path.Combine(outFolder, "images"));
+        Directory.CreateDirectory(Path.Combine(outFolder, "labels"));
+        var stem = Path.GetFileNameWithoutExtension(video);
+        var tracker = new ByteTracker(detector.Model.Manifest.Tracking.ApplyTo(new TrackerOptions()));
+        var gaps = new TrackGapFill();
+        var kept = new Dictionary<long, List<Detection>>();
+        var sampled = new List<long>();
+        using var capture = new VideoCapture(video);
+        if (!capture.IsOpened())
+        {
+            throw new IOException($"{video}: OpenCV cannot open the video");
+        }
+
+        using var frame = new Mat();
+        using var mirror = new Mat();
+        var (direct, flipped) = (new List<Detection>(), new List<Detection>());
+        int confirmed = 0, single = 0;
+        long index = 0;
+        var epoch = DateTimeOffset.UnixEpoch;
+        var fps = capture.Fps > 0 ? capture.Fps : 25;
+        while (capture.Read(frame) && !frame.Empty())
+        {
+            Detect(frame, direct);
+            if (plain)
+            {
+                flipped.Clear();
+            }
+            else
+            {
+                Cv2.Flip(frame, mirror, FlipMode.Y);
+                Detect(mirror, flipped);
+            }
+
+            var back = flipped.Select(d => d with { Box = FlipFusion.Unmirror(d.Box, frame.Width) }).ToList();
+            var fused = (plain ? direct.Where(d => d.Score >= minScore).ToList() : FlipFusion.Fuse(direct, back, minScore)).Where(d => trainingClasses.Contains(d.ClassName)).ToList();
+            confirmed += fused.Count(f => direct.Any(d => d.ClassName == f.ClassName && d.Box.IoU(f.Box) > 0.5f) && back.Any(b => b.ClassName == f.ClassName && b.Box.IoU(f.Box) > 0.5f));
+            single += fused.Count - fused.Count(f => direct.Any(d => d.ClassName == f.ClassName && d.Box.IoU(f.Box) > 0.5f) && back.Any(b => b.ClassName == f.ClassName && b.Box.IoU(f.Box) > 0.5f));
+            var update = tracker.Update(fused, epoch.AddSeconds(index / fps));
+            foreach (var t in update.Matched.Where(t => t.IsConfirmed))
+            {
+                gaps.Seen(t.Id, index, t.DetectionBox, t.ClassName);
+            }
+
+            if (index % every == 0)
+            {
+                kept[index] = fused;
+                sampled.Add(index);
+                Cv2.ImWrite(Path.Combine(outFolder, "images", $"{stem}-f{index:D5}.jpg"), frame, new ImageEncodingParam(ImwriteFlags.JpegQuality, 95));
+            }
+
+            index++;
+            if (index % 200 == 0)
+            {
+                progress?.Invoke($"{index} frames read, {sampled.Count} labelled");
+            }
+        }
+
+        if (index == 0)
+        {
+            throw new IOException($"{video}: no frame could be decoded");
+        }
+
+        int boxes = 0, filled = 0;
+        var written = new List<string>();
+        var (width, height) = (capture.FrameWidth, capture.FrameHeight);
+        foreach (var f in sampled)
+        {
+            var labels = kept[f].Select(d => (d.Box, d.ClassName)).ToList();
+            var added = plain ? [] : gaps.For(f, labels.Select(l => l.Box).ToList());
+            filled += added.Count;
+            labels.AddRange(added.Select(a => (a.Box, a.Class)));
+            boxes += labels.Count;
+            var name = $"{stem}-f{f:D5}";
+            File.WriteAllLines(Path.Combine(outFolder, "labels", name + ".txt"), labels.Select(l => Line(l.Box, l.ClassName, width, height)));
+            written.Add(name);
+        }
+
+        return new Result((int)index, sampled.Count, boxes, confirmed, single, filled, written);
+    }
+
+    private void Detect(Mat image, List<Detection> into)
+    {
+        var letterbox = detector.Prepare(0, image);
+        detector.Run(1);
+        detector.Decode(0, letterbox, into);
+    }
+
+    /// <summary>A YOLO txt line: class index in the training order, then centre and size as fractions of the frame.</summary>
+    private string Line(BoxF box, string className, int width, int height)
+    {
+        var left = Math.Clamp(box.Left, 0, width);
+        var right = Math.Clamp(box.Right, 0, width);
+        var top = Math.Clamp(box.Top, 0, height);
+        var bottom = Math.Clamp(box.Bottom, 0, height);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{trainingClasses.ToList().IndexOf(className)} {(left + right) / 2 / width:0.######} {(top + bottom) / 2 / height:0.######} {(right - left) / width:0.######} {(bottom - top) / height:0.######}");
+    }
+}
