@@ -50,8 +50,8 @@ public sealed class SiteReplicationSpec(ITestOutputHelper output) : IDisposable
             }
         }
 
-        var aOwn = await Ids(aHttp, a, found => found.Count > 0 && Assessed(aHttp) == 2);
-        var bOwn = await Ids(bHttp, b, found => found.Count > 0 && Assessed(bHttp) == 2);
+        var aOwn = await Ids(aHttp, a, assessed: 2);
+        var bOwn = await Ids(bHttp, b, assessed: 2);
         await Task.Delay(TimeSpan.FromSeconds(6)); // three replication rounds against cut links
         Assert.Equal(aOwn.Order(), (await Findings(aHttp)).Select(f => f.Id).Order());
         Assert.Equal(bOwn.Order(), (await Findings(bHttp)).Select(f => f.Id).Order());
@@ -96,13 +96,19 @@ public sealed class SiteReplicationSpec(ITestOutputHelper output) : IDisposable
 
     private static async Task<List<(string Id, bool Checked)>> Findings(HttpClient http) => Parse(await http.GetStringAsync("/api/findings"));
 
-    private static long Assessed(HttpClient http) =>
-        JsonDocument.Parse(http.GetStringAsync("/api/assessment/status").Result).RootElement.GetProperty("inbox").GetProperty("assessed").GetInt64();
-
-    private static async Task<List<string>> Ids(HttpClient http, Box box, Func<List<string>, bool> done)
+    /// <summary>
+    /// The box's findings once its inbox has assessed <paramref name="assessed"/> images: the count first, then the
+    /// findings (an image's findings are stored before it counts as assessed, so none can be missing).
+    /// </summary>
+    private static async Task<List<string>> Ids(HttpClient http, Box box, int assessed)
     {
-        var body = await NodeHttp.UntilAsync(http, "/api/findings", b => b.Length > 0 && done(Parse(b).Select(f => f.Id).ToList()), box.Node, "the inbox was not assessed", seconds: 120);
-        return Parse(body).Select(f => f.Id).ToList();
+        await NodeHttp.UntilAsync(
+            http, "/api/assessment/status",
+            b => b.Length > 0 && JsonDocument.Parse(b).RootElement.GetProperty("inbox").GetProperty("assessed").GetInt64() == assessed,
+            box.Node, "the inbox was not assessed", seconds: 120);
+        var ids = (await Findings(http)).Select(f => f.Id).ToList();
+        Assert.NotEmpty(ids);
+        return ids;
     }
 
     private Box Start(string name, string peers, string commandPost)
