@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
+using EdgeCity.Domain.Text;
 
 namespace EdgeCity.Domain.Assessment;
 
@@ -72,7 +73,7 @@ public static class FindingExport
         b.AppendJoin(',', Columns).Append("\r\n");
         foreach (var f in findings)
         {
-            b.AppendJoin(',', Values(f).Select(v => Quote(Text(v)))).Append("\r\n");
+            b.AppendJoin(',', Values(f).Select(v => CsvField.Of(Text(v)))).Append("\r\n");
         }
 
         return b.ToString();
@@ -146,7 +147,4 @@ public static class FindingExport
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => v.ToString() ?? string.Empty,
     };
-
-    private static string Quote(string s) =>
-        s.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 }

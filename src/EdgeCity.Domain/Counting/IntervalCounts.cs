@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EdgeCity.Domain.Text;
 
 namespace EdgeCity.Domain.Counting;
 
@@ -100,7 +101,7 @@ public static class IntervalCounts
         csv.Append("interval_start,interval_end,line,direction,minutes_observed,").AppendJoin(',', classes).Append(",total\n");
         foreach (var r in rows)
         {
-            csv.Append(Iso(r.Start, zone)).Append(',').Append(Iso(r.End, zone)).Append(',').Append(Field(r.Line)).Append(',').Append(Field(r.Direction)).Append(',')
+            csv.Append(Iso(r.Start, zone)).Append(',').Append(Iso(r.End, zone)).Append(',').Append(CsvField.Of(r.Line)).Append(',').Append(CsvField.Of(r.Direction)).Append(',')
                 .Append(r.MinutesObserved.ToString("0.##", CultureInfo.InvariantCulture)).Append(',')
                 .AppendJoin(',', classes.Select(c => r.ByClass[c].ToString(CultureInfo.InvariantCulture))).Append(',')
                 .Append(r.Total.ToString(CultureInfo.InvariantCulture)).Append('\n');
@@ -119,8 +120,6 @@ public static class IntervalCounts
     }
 
     private static string Iso(DateTimeOffset t, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-
-    private static string Field(string s) => s.Contains(',', StringComparison.Ordinal) || s.Contains('"', StringComparison.Ordinal) ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 

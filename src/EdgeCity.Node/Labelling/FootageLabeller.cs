@@ -58,8 +58,9 @@ public sealed class FootageLabeller(Detector detector, IReadOnlyList<string> tra
 
             var back = flipped.Select(d => d with { Box = FlipFusion.Unmirror(d.Box, frame.Width) }).ToList();
             var fused = (plain ? direct.Where(d => d.Score >= minScore).ToList() : FlipFusion.Fuse(direct, back, minScore)).Where(d => trainingClasses.Contains(d.ClassName)).ToList();
-            confirmed += fused.Count(f => direct.Any(d => d.ClassName == f.ClassName && d.Box.IoU(f.Box) > 0.5f) && back.Any(b => b.ClassName == f.ClassName && b.Box.IoU(f.Box) > 0.5f));
-            single += fused.Count - fused.Count(f => direct.Any(d => d.ClassName == f.ClassName && d.Box.IoU(f.Box) > 0.5f) && back.Any(b => b.ClassName == f.ClassName && b.Box.IoU(f.Box) > 0.5f));
+            var both = fused.Count(f => direct.Any(d => d.ClassName == f.ClassName && d.Box.IoU(f.Box) > 0.5f) && back.Any(b => b.ClassName == f.ClassName && b.Box.IoU(f.Box) > 0.5f));
+            confirmed += both;
+            single += fused.Count - both;
             var update = tracker.Update(fused, epoch.AddSeconds(index / fps));
             foreach (var t in update.Matched.Where(t => t.IsConfirmed))
             {
