@@ -7,9 +7,14 @@ twin's exact boxes (.truth.jsonl) become YOLO lines `class cx cy w h` (normalise
 
   /usr/bin/python3 models/train/twin_dataset.py --site deploy/sites/demo/site.json --cameras J1-W_J1 J2-J1_J2 \
       --poses base:9:24:70 low:6:16:60 --seconds 60 --warmup 900 --every 10 --out data/train
+
+A pose is name:height:tilt:fov[:headingOffset][:aim]; 'base' keeps the site's own. With ':aim' the camera is moved so
+that its optical axis meets the road where the site's pose did, so one stretch of road is seen from every view a city
+camera has: a low pole (6:16), a mast (15:45), a gantry or drone straight overhead (25:90).
 """
 import argparse
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -20,12 +25,32 @@ CLASSES = ["car", "bus", "truck", "motorcycle", "bicycle", "person"]
 
 
 def parse_pose(text):
-    # name:height:tilt:fov[:headingOffset]
+    # name:height:tilt:fov[:headingOffset][:aim]
     parts = text.split(":")
+    aim = parts[-1] == "aim"
+    if aim:
+        parts = parts[:-1]
     if len(parts) not in (4, 5):
-        raise SystemExit(f"--poses: '{text}' is not name:height:tilt:fov[:headingOffset]")
-    return {"name": parts[0], "height": float(parts[1]), "tilt": float(parts[2]), "fov": float(parts[3]),
-            "heading": float(parts[4]) if len(parts) == 5 else 0.0}
+        raise SystemExit(f"--poses: '{text}' is not name:height:tilt:fov[:headingOffset][:aim]")
+    pose = {"name": parts[0], "height": float(parts[1]), "tilt": float(parts[2]), "fov": float(parts[3]),
+            "heading": float(parts[4]) if len(parts) == 5 else 0.0, "aim": aim}
+    if pose["name"] != "base" and (not 0 < pose["tilt"] <= 90 or pose["height"] <= 0):
+        raise SystemExit(f"--poses: '{text}': tilt must be in (0, 90] degrees below the horizon and height above 0")
+    return pose
+
+
+def aim_distance(height, tilt):
+    """Metres along the ground from the camera's foot to where its optical axis meets the road."""
+    return 0.0 if tilt >= 90 else height / math.tan(math.radians(tilt))
+
+
+def re_aim(p, height, tilt, heading):
+    """Moves a camera so that, at its new height, tilt and heading, its optical axis meets the road where the old
+    pose's did: from a pole at the roadside to straight overhead, the same stretch of road stays in view."""
+    d0, h0 = aim_distance(p["height"], p["tilt"]), math.radians(p.get("heading", 0))
+    ax, ay = p["x"] + d0 * math.sin(h0), p["y"] + d0 * math.cos(h0)
+    d, h = aim_distance(height, tilt), math.radians(heading)
+    p["x"], p["y"] = round(ax - d * math.sin(h), 2), round(ay - d * math.cos(h), 2)
 
 
 def safe_id(cam):
@@ -40,8 +65,11 @@ def posed_site(site_path, pose, work):
         cam["id"] = safe_id(cam["id"])  # the id names the recording's files: no '/' (grid6's ids have them)
         p = cam["pose"]
         if pose["name"] != "base":
+            heading = (p.get("heading", 0) + pose["heading"]) % 360
+            if pose["aim"]:
+                re_aim(p, pose["height"], pose["tilt"], heading)
             p["height"], p["tilt"], p["fov"] = pose["height"], pose["tilt"], pose["fov"]
-            p["heading"] = (p.get("heading", 0) + pose["heading"]) % 360
+            p["heading"] = heading
     out = os.path.join(os.path.dirname(os.path.abspath(site_path)), f".pose-{pose['name']}-{os.getpid()}.site.json")
     with open(out, "w") as f:
         json.dump(site, f)
@@ -90,7 +118,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--site", required=True)
     ap.add_argument("--cameras", nargs="*", default=[], help="camera ids (default: all of the site's)")
-    ap.add_argument("--poses", nargs="+", default=["base:0:0:0"], help="name:height:tilt:fov[:headingOffset]; 'base' keeps the site's pose")
+    ap.add_argument("--poses", nargs="+", default=["base:0:0:0"], help="name:height:tilt:fov[:headingOffset][:aim]; 'base' keeps the site's pose; ':aim' keeps its aim point")
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--warmup", type=float, default=600)
     ap.add_argument("--every", type=int, default=10, help="keep every N-th frame (frames are 0.1 s apart)")

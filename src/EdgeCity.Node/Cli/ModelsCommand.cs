@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using EdgeCity.Domain.Detection;
 using EdgeCity.Domain.Evaluation.DetectionMetrics;
+using EdgeCity.Node.Finetuning;
 using EdgeCity.Vision.Evaluation;
 using EdgeCity.Vision.Inference;
 
@@ -12,17 +13,13 @@ namespace EdgeCity.Node.Cli;
 /// <summary><c>edgecity models train|eval</c>: train the default vehicle detector on the box, and score any model on labelled data.</summary>
 public static class ModelsCommand
 {
-    /// <summary>Debian packages the training recipe imports.</summary>
-    public static readonly string[] TrainingPackages = ["python3-torch", "python3-torchvision", "python3-onnx", "python3-pil", "python3-numpy"];
-
-    private const string Python = "/usr/bin/python3";
-
     public static Command Build()
     {
         var models = new Command("models", "Detection models: train EdgeCity's vehicle detector locally, evaluate any model against labelled data.");
         models.Subcommands.Add(BuildTrain());
         models.Subcommands.Add(BuildEval());
         models.Subcommands.Add(ModelsLabelCommand.Build());
+        models.Subcommands.Add(ModelsFinetuneCommand.Build());
         return models;
     }
 
@@ -45,7 +42,7 @@ public static class ModelsCommand
                 return 2;
             }
 
-            if (!await EnsureTrainingPackagesAsync(ct))
+            if (!await TrainingPython.EnsurePackagesAsync("models train", ct))
             {
                 return 3;
             }
@@ -63,7 +60,7 @@ public static class ModelsCommand
             }
             else
             {
-                program = Python;
+                program = TrainingPython.Python;
                 args.AddRange([recipe, "--out", parse.GetValue(output)!, "--device", parse.GetValue(device)!,
                                "--minutes", parse.GetValue(minutes).ToString(CultureInfo.InvariantCulture)]);
                 if (parse.GetValue(steps) > 0)
@@ -90,7 +87,7 @@ public static class ModelsCommand
                 }
             }
 
-            return await RunAsync(program, args, ct);
+            return await TrainingPython.RunAsync(program, args, ct);
         });
         return command;
     }
@@ -186,61 +183,5 @@ public static class ModelsCommand
         }
 
         return null;
-    }
-
-    private static async Task<bool> EnsureTrainingPackagesAsync(CancellationToken ct)
-    {
-        if (File.Exists(Python) && await RunQuietAsync(Python, ["-c", "import torch, torchvision, onnx, numpy, PIL"], ct) == 0)
-        {
-            return true;
-        }
-
-        var apt = $"apt-get install -y {string.Join(' ', TrainingPackages)}";
-        if (!Environment.UserName.Equals("root", StringComparison.Ordinal) || !File.Exists("/usr/bin/apt-get"))
-        {
-            await Console.Error.WriteLineAsync($"models train needs Debian's {string.Join(", ", TrainingPackages)} for {Python}; install them as root: {apt}");
-            return false;
-        }
-
-        await Console.Error.WriteLineAsync($"models train: installing {string.Join(' ', TrainingPackages)} (apt-get)");
-        if (await RunQuietAsync("/usr/bin/apt-get", ["update", "-qq"], ct) != 0
-            || await RunAsync("/usr/bin/apt-get", ["install", "-y", "-qq", "--no-install-recommends", .. TrainingPackages], ct) != 0)
-        {
-            await Console.Error.WriteLineAsync($"models train: '{apt}' failed; install them by hand and try again.");
-            return false;
-        }
-
-        return true;
-    }
-
-    private static async Task<int> RunAsync(string program, IEnumerable<string> args, CancellationToken ct)
-    {
-        var info = new ProcessStartInfo(program) { UseShellExecute = false };
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        info.Environment["PYTHONUNBUFFERED"] = "1";
-        info.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {program}");
-        await process.WaitForExitAsync(ct);
-        return process.ExitCode;
-    }
-
-    private static async Task<int> RunQuietAsync(string program, IEnumerable<string> args, CancellationToken ct)
-    {
-        var info = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {program}");
-        var drainOut = process.StandardOutput.ReadToEndAsync(ct);
-        var drainErr = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        await Task.WhenAll(drainOut, drainErr);
-        return process.ExitCode;
     }
 }

@@ -52,10 +52,7 @@ public static class ModelsLabelCommand
                 Console.WriteLine($"label: {clip.FullName} with {loaded.Name} on {loaded.ProviderLabel}, as is and mirrored, tracked; every {parse.GetValue(every)}th frame to {folder}");
                 var result = new FootageLabeller(detector, TrainingClasses, parse.GetValue(minScore), parse.GetValue(plain)).Label(clip.FullName, folder, parse.GetValue(every), line => Console.Error.WriteLine($"label: {line}"));
 
-                // A person checks a sample before training: every 10th written frame, at least five.
-                var review = result.Written.Where((_, i) => i % 10 == 0).ToList();
-                review.AddRange(result.Written.Except(review).Take(Math.Max(0, 5 - review.Count)));
-                File.WriteAllLines(Path.Combine(folder, "review.txt"), ["# Check these frames first (images/<name>.jpg against labels/<name>.txt): fix or delete wrong boxes, add missed ones.", .. review]);
+                var review = WriteReview(folder, result.Written);
                 Console.WriteLine($"label: {result.FramesRead} frames read, {result.FramesWritten} written with {result.Boxes} boxes ({result.GapFilled} of them filled from tracks; over all frames {result.Confirmed} boxes seen in both views, {result.SingleView} in one); review {review.Count} frames listed in {Path.Combine(folder, "review.txt")}, then: edgecity models train --data {folder}");
                 return Task.FromResult(0);
             }
@@ -66,5 +63,16 @@ public static class ModelsLabelCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// Lists the frames a person checks before training in review.txt: every 10th written frame, at least five.
+    /// </summary>
+    public static IReadOnlyList<string> WriteReview(string folder, IReadOnlyList<string> written)
+    {
+        var review = written.Where((_, i) => i % 10 == 0).ToList();
+        review.AddRange(written.Except(review).Take(Math.Max(0, 5 - review.Count)));
+        File.WriteAllLines(Path.Combine(folder, "review.txt"), ["# Check these frames first (images/<name>.jpg against labels/<name>.txt): fix or delete wrong boxes, add missed ones.", .. review]);
+        return review;
     }
 }
