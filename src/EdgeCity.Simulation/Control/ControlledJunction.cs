@@ -23,7 +23,7 @@ public sealed class ControlledJunction
     /// <param name="startTime">Simulation seconds at the first tick.</param>
     /// <param name="tickSeconds">Simulation step.</param>
     /// <param name="closelySpaced">See <see cref="CloselySpaced"/>.</param>
-    /// <param name="network">The network, to watch short approaches further upstream (<see cref="MovementLanes.DetectionMeters"/>).</param>
+    /// <param name="network">The network, to watch approaches upstream through junctions without signals (<see cref="MovementLanes.DetectionMeters"/>).</param>
     /// <param name="supervised">Put the <see cref="JunctionSupervisor"/> under an adaptive controller (the default, as on a box).</param>
     public ControlledJunction(SumoSignalModel signal, string controller, double startTime, double tickSeconds, bool closelySpaced = false, bool supervised = true, SumoNetwork? network = null)
     {

@@ -90,4 +90,22 @@ public sealed class ScheduleDrivenControllerSpec
         Assert.Equal([30.0, 80.0, 130.0], services.Where(s => s.Phase == "B").Select(s => Math.Round(s.Start, 1)));
         Assert.All(states.Where(s => !s.InTransition), s => Assert.Equal(s.TimeSeconds % 50 < 25 ? "A" : "B", s.ActivePhaseId));
     }
+
+    [Fact]
+    public void Serves_a_waiting_movement_no_later_than_the_programme_it_replaced_would()
+    {
+        // The programme (20 s greens, 5 s transitions) keeps b waiting at most 25 s after A's green starts (30 s from
+        // its own yellow). A heavy queue on a would hold A to its 60 s maximum; b's one car is served once it has waited
+        // as long as the programme could make it wait (the 30 s floor).
+        var controller = new ScheduleDrivenController(Timings, new SaturationFlows(Timings.Model));
+        var states = ControllerRun.Drive(Timings, controller, (_, _) => new Dictionary<string, MovementObservation>
+        {
+            ["a"] = new() { QueueVehicles = 40, Presence = true },
+            ["b"] = new() { QueueVehicles = 1, Presence = true },
+        }, 80);
+
+        var firstA = states.First(s => s.ActivePhaseId == "A" && !s.InTransition).TimeSeconds; // after the start-up all-red
+        var firstB = states.First(s => s.ActivePhaseId == "B" && !s.InTransition).TimeSeconds;
+        Assert.InRange(firstB - firstA, 30, 35.5); // 30 s wait, then the 5 s transition
+    }
 }

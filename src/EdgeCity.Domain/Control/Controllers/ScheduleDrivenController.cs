@@ -27,6 +27,7 @@ public sealed class ScheduleDrivenController : ISignalController
     private readonly double[] _rate;
     private readonly int _steps;
     private readonly double[] _waitingSince;
+    private readonly double[] _maxWait;
     private readonly double[] _queueBuffer;
     private readonly double[] _ageBuffer;
     private readonly FixedTimeController _clock;
@@ -56,6 +57,8 @@ public sealed class ScheduleDrivenController : ISignalController
         _rate = _movements.Select(m => saturation.VehiclesPerSecond(m) * _settings.StepSeconds).ToArray();
         _steps = Math.Max(1, (int)Math.Ceiling(_settings.HorizonSeconds / _settings.StepSeconds));
         _waitingSince = _movements.Select(_ => double.NaN).ToArray();
+        var programmeRed = ProgrammeRedSeconds(timings, _shows);
+        _maxWait = programmeRed.Select(r => Math.Min(_settings.MaxWaitSeconds, Math.Max(_settings.MinMaxWaitSeconds, r))).ToArray();
         _queueBuffer = new double[_movements.Length];
         _ageBuffer = new double[_movements.Length];
         _clock = new FixedTimeController(timings);
@@ -198,13 +201,57 @@ public sealed class ScheduleDrivenController : ISignalController
                 _waitingSince[i] = input.TimeSeconds;
             }
 
-            if (input.TimeSeconds - _waitingSince[i] >= _settings.MaxWaitSeconds && (worst < 0 || _waitingSince[i] < _waitingSince[worst]))
+            if (input.TimeSeconds - _waitingSince[i] >= _maxWait[i] && (worst < 0 || _waitingSince[i] < _waitingSince[worst]))
             {
                 worst = i;
             }
         }
 
         return worst;
+    }
+
+    /// <summary>
+    /// How long each movement waits at most in one cycle of the programme at its default greens, counted from the start
+    /// of the first phase that leaves it red (its clearance is not counted) to the start of its next green: no one who
+    /// arrives on red waits longer under the programme the controller replaced (infinite for a movement it never serves).
+    /// </summary>
+    private static double[] ProgrammeRedSeconds(SignalTimings timings, byte[][] shows)
+    {
+        var phases = timings.Model.Phases;
+        var n = phases.Count;
+        var red = new double[shows[0].Length];
+        var redSince = red.Select(_ => double.NaN).ToArray();
+        var t = 0.0;
+        // Two cycles, so a red that wraps round the end of the cycle is measured whole.
+        for (var k = 0; k < 2 * n; k++)
+        {
+            var p = k % n;
+            for (var i = 0; i < red.Length; i++)
+            {
+                if (shows[p][i] > 0)
+                {
+                    red[i] = double.IsNaN(redSince[i]) ? red[i] : Math.Max(red[i], t - redSince[i]);
+                    redSince[i] = double.NaN;
+                }
+                else if (double.IsNaN(redSince[i]))
+                {
+                    redSince[i] = t;
+                }
+            }
+
+            t += Math.Clamp(phases[p].DefaultGreenSeconds, timings.MinGreenSeconds(phases[p]), timings.MaxGreenSeconds(phases[p]))
+                + timings.TransitionSeconds(phases[p], phases[(p + 1) % n]);
+        }
+
+        for (var i = 0; i < red.Length; i++)
+        {
+            if (shows.All(s => s[i] == 0))
+            {
+                red[i] = double.PositiveInfinity;
+            }
+        }
+
+        return red;
     }
 
     private IEnumerable<double> HoldCandidates(double room)

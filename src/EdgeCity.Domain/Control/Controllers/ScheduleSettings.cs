@@ -28,6 +28,12 @@ public sealed record ScheduleSettings
     public double MaxWaitSeconds { get; init; } = 120.0;
 
     /// <summary>
+    /// The max wait of a movement is the longest red the programme gives it (no one waits longer than under the
+    /// programme replaced), within this floor and <see cref="MaxWaitSeconds"/>.
+    /// </summary>
+    public double MinMaxWaitSeconds { get; init; } = 30.0;
+
+    /// <summary>
     /// Keep the program's clock (its cycle and phase windows, or a corridor's advised cycle and offset) instead of
     /// planning: for closely spaced junctions, where a green fills the short link to the next junction before that
     /// junction's own green unless both run on one clock, and local plans spill back into each other.
