@@ -69,6 +69,9 @@ public sealed class SignalTimings
     /// <summary>The phase's maximum green (never below its effective minimum).</summary>
     public double MaxGreenSeconds(Phase phase) => Math.Max(phase.MaxGreenSeconds, MinGreenSeconds(phase));
 
+    /// <summary>The green the programme gives the phase: its default, within its effective bounds.</summary>
+    public double ProgrammeGreenSeconds(Phase phase) => Math.Clamp(phase.DefaultGreenSeconds, MinGreenSeconds(phase), MaxGreenSeconds(phase));
+
     /// <summary>Time lost when a phase ends: the longest intergreen of the movements it stops.</summary>
     public double TransitionSeconds(Phase from, Phase to) =>
         from.Greens.Where(m => !to.IsGreen(m)).Select(IntergreenSeconds).DefaultIfEmpty(0.0).Max();

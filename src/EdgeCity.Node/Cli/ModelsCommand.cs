@@ -35,7 +35,7 @@ public static class ModelsCommand
         var command = new Command("train", "Train the vehicle detector with models/train/train.py (Debian's python3-torch; installed when missing) and export ONNX.") { data, val, output, device, minutes, steps, smoke };
         command.SetAction(async (parse, ct) =>
         {
-            var recipe = FindRecipe("train.py");
+            var recipe = TrainingPython.FindRecipe("train.py");
             if (recipe is null)
             {
                 await Console.Error.WriteLineAsync("models train: models/train/train.py not found under the current folder or the program's folder; run from the EdgeCity checkout.");
@@ -165,23 +165,5 @@ public static class ModelsCommand
         }
 
         Console.WriteLine($"mAP@0.5 {F(r.MeanAp50)}");
-    }
-
-    /// <summary>A file of models/train/ under the current folder or above the program's folder.</summary>
-    public static string? FindRecipe(string file)
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "models", "train", file);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
     }
 }

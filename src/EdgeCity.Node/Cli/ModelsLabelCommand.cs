@@ -12,9 +12,6 @@ namespace EdgeCity.Node.Cli;
 /// </summary>
 public static class ModelsLabelCommand
 {
-    /// <summary>The training recipe's class order (models/train/train.py CLASSES): label files use these indices.</summary>
-    public static readonly string[] TrainingClasses = ["car", "bus", "truck", "motorcycle", "bicycle", "person"];
-
     public static Command Build()
     {
         var video = new Option<FileInfo>("--video") { Description = "The footage (a video file).", Required = true };
@@ -50,9 +47,9 @@ public static class ModelsLabelCommand
                 using var loaded = DetectionModel.Load(parse.GetValue(models)!, parse.GetValue(model)!, options);
                 using var detector = new Detector(loaded);
                 Console.WriteLine($"label: {clip.FullName} with {loaded.Name} on {loaded.ProviderLabel}, as is and mirrored, tracked; every {parse.GetValue(every)}th frame to {folder}");
-                var result = new FootageLabeller(detector, TrainingClasses, parse.GetValue(minScore), parse.GetValue(plain)).Label(clip.FullName, folder, parse.GetValue(every), line => Console.Error.WriteLine($"label: {line}"));
+                var result = new FootageLabeller(detector, FootageLabeller.TrainingClasses, parse.GetValue(minScore), parse.GetValue(plain)).Label(clip.FullName, folder, parse.GetValue(every), line => Console.Error.WriteLine($"label: {line}"));
 
-                var review = WriteReview(folder, result.Written);
+                var review = FootageLabeller.WriteReview(folder, result.Written);
                 Console.WriteLine($"label: {result.FramesRead} frames read, {result.FramesWritten} written with {result.Boxes} boxes ({result.GapFilled} of them filled from tracks; over all frames {result.Confirmed} boxes seen in both views, {result.SingleView} in one); review {review.Count} frames listed in {Path.Combine(folder, "review.txt")}, then: edgecity models train --data {folder}");
                 return Task.FromResult(0);
             }
@@ -63,16 +60,5 @@ public static class ModelsLabelCommand
             }
         });
         return command;
-    }
-
-    /// <summary>
-    /// Lists the frames a person checks before training in review.txt: every 10th written frame, at least five.
-    /// </summary>
-    public static IReadOnlyList<string> WriteReview(string folder, IReadOnlyList<string> written)
-    {
-        var review = written.Where((_, i) => i % 10 == 0).ToList();
-        review.AddRange(written.Except(review).Take(Math.Max(0, 5 - review.Count)));
-        File.WriteAllLines(Path.Combine(folder, "review.txt"), ["# Check these frames first (images/<name>.jpg against labels/<name>.txt): fix or delete wrong boxes, add missed ones.", .. review]);
-        return review;
     }
 }

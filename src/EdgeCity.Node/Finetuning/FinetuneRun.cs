@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EdgeCity.Domain.Detection;
-using EdgeCity.Node.Cli;
 using EdgeCity.Node.Labelling;
 using EdgeCity.Vision.Evaluation;
 using EdgeCity.Vision.Inference;
@@ -34,7 +33,7 @@ public sealed class FinetuneRun(FinetuneOptions options, Action<string> say)
         var baseManifestPath = ModelManifestFile.PathOf(o.ModelsFolder, o.BaseModel);
         var baseManifest = ModelManifestFile.Load(baseManifestPath);
         var baseOnnx = Path.Combine(o.ModelsFolder, baseManifest.File);
-        var train = ModelsCommand.FindRecipe("train.py") ?? throw new FinetuneException("models/train/train.py not found under the current folder or the program's folder; run from the EdgeCity checkout");
+        var train = TrainingPython.FindRecipe("train.py") ?? throw new FinetuneException("models/train/train.py not found under the current folder or the program's folder; run from the EdgeCity checkout");
         Directory.CreateDirectory(o.Out);
         var data = new List<ModelCardData>();
 
@@ -84,7 +83,7 @@ public sealed class FinetuneRun(FinetuneOptions options, Action<string> say)
 
         var finished = DateTime.UtcNow;
         var onnx = Path.Combine(o.Out, o.Name + ".onnx");
-        var batchable = ModelsCommand.FindRecipe("dynamic_batch.py")!;
+        var batchable = TrainingPython.FindRecipe("dynamic_batch.py")!;
         if ((await TrainingPython.CaptureAsync(TrainingPython.Python, [batchable, Path.Combine(work, "edgecity-vehicles.onnx"), onnx], ct)).ExitCode != 0)
         {
             await Console.Error.WriteLineAsync($"{Verb}: {batchable} could not make {onnx} batchable");
@@ -126,8 +125,8 @@ public sealed class FinetuneRun(FinetuneOptions options, Action<string> say)
             new DetectorOptions { IntraOpThreads = options.Threads, MaxBatch = 1, Providers = options.Providers.ToArray() });
         using var detector = new Detector(loaded);
         say($"labelling {video} with {loaded.Name} on {loaded.ProviderLabel} (as is and mirrored, tracked), every {options.Every}th frame to {folder}");
-        var result = new FootageLabeller(detector, ModelsLabelCommand.TrainingClasses, 0.3f).Label(video, folder, options.Every, line => say($"label: {line}"));
-        var review = ModelsLabelCommand.WriteReview(folder, result.Written);
+        var result = new FootageLabeller(detector, FootageLabeller.TrainingClasses, 0.3f).Label(video, folder, options.Every, line => say($"label: {line}"));
+        var review = FootageLabeller.WriteReview(folder, result.Written);
         say($"labelled {result.FramesRead} frames, wrote {result.FramesWritten} with {result.Boxes} boxes ({result.GapFilled} filled from tracks); {review.Count} frames listed for review in {Path.Combine(folder, "review.txt")}");
         return Describe("footage", folder, video, $"labelled by this run ({result.GapFilled} boxes filled from tracks), not reviewed by a person");
     }
@@ -148,7 +147,7 @@ public sealed class FinetuneRun(FinetuneOptions options, Action<string> say)
         var folder = Path.Combine(options.Out, "twin");
         if (!Directory.Exists(Path.Combine(folder, "images")))
         {
-            var recipe = ModelsCommand.FindRecipe("twin_dataset.py")!;
+            var recipe = TrainingPython.FindRecipe("twin_dataset.py")!;
             var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(recipe)!, "..", ".."));
             say($"rendering {options.TwinSeconds:0} s of {options.TwinSite}'s cameras {string.Join(", ", options.TwinCameras)} from a pole, a mast and overhead for twin frames to {folder}");
             var code = await TrainingPython.RunAsync(TrainingPython.Python,
@@ -201,7 +200,7 @@ public sealed class FinetuneRun(FinetuneOptions options, Action<string> say)
     private (double? Car, double? Mean) Evaluate(ModelManifest manifest, string onnx, string folder)
     {
         using var model = ModelEvaluator.LoadForEvaluation(manifest, onnx, options.Threads);
-        var result = ModelEvaluator.Evaluate(model, YoloFolderReader.Read(folder, ModelsLabelCommand.TrainingClasses, model.Manifest.Classes), manifest.ScoreThreshold, options.MinSide);
+        var result = ModelEvaluator.Evaluate(model, YoloFolderReader.Read(folder, FootageLabeller.TrainingClasses, model.Manifest.Classes), manifest.ScoreThreshold, options.MinSide);
         return (result.Classes.FirstOrDefault(c => c.Class == "car")?.Ap50, result.MeanAp50);
     }
 

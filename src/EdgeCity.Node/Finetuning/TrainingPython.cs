@@ -13,6 +13,24 @@ public static class TrainingPython
 
     public const string Python = "/usr/bin/python3";
 
+    /// <summary>A file of models/train/ under the current folder or above the program's folder.</summary>
+    public static string? FindRecipe(string file)
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "models", "train", file);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>True when the recipe's imports work, installing the packages first where this is root on Debian.</summary>
     public static async Task<bool> EnsurePackagesAsync(string verb, CancellationToken ct)
     {

@@ -18,6 +18,20 @@ namespace EdgeCity.Node.Labelling;
 /// </summary>
 public sealed class FootageLabeller(Detector detector, IReadOnlyList<string> trainingClasses, float minScore, bool plain = false)
 {
+    /// <summary>The training recipe's class order (models/train/train.py CLASSES): label files use these indices.</summary>
+    public static readonly string[] TrainingClasses = ["car", "bus", "truck", "motorcycle", "bicycle", "person"];
+
+    /// <summary>
+    /// Lists the frames a person checks before training in review.txt: every 10th written frame, at least five.
+    /// </summary>
+    public static IReadOnlyList<string> WriteReview(string folder, IReadOnlyList<string> written)
+    {
+        var review = written.Where((_, i) => i % 10 == 0).ToList();
+        review.AddRange(written.Except(review).Take(Math.Max(0, 5 - review.Count)));
+        File.WriteAllLines(Path.Combine(folder, "review.txt"), ["# Check these frames first (images/<name>.jpg against labels/<name>.txt): fix or delete wrong boxes, add missed ones.", .. review]);
+        return review;
+    }
+
     /// <summary>What one run wrote.</summary>
     public sealed record Result(int FramesRead, int FramesWritten, int Boxes, int Confirmed, int SingleView, int GapFilled, IReadOnlyList<string> Written);
 

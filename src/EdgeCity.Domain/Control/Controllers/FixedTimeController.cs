@@ -45,7 +45,7 @@ public sealed class FixedTimeController(SignalTimings timings) : ISignalControll
     private List<(Phase Phase, double Length)> Windows(CorridorAdvice? advice)
     {
         var n = _model.Phases.Count;
-        var greens = _model.Phases.Select(p => Math.Clamp(p.DefaultGreenSeconds, timings.MinGreenSeconds(p), timings.MaxGreenSeconds(p))).ToArray();
+        var greens = _model.Phases.Select(timings.ProgrammeGreenSeconds).ToArray();
         var transitions = _model.Phases.Select((p, i) => timings.TransitionSeconds(p, _model.Phases[(i + 1) % n])).ToArray();
         if (advice is { CycleSeconds: > 0 })
         {

@@ -239,8 +239,7 @@ public sealed class ScheduleDrivenController : ISignalController
                 }
             }
 
-            t += Math.Clamp(phases[p].DefaultGreenSeconds, timings.MinGreenSeconds(phases[p]), timings.MaxGreenSeconds(phases[p]))
-                + timings.TransitionSeconds(phases[p], phases[(p + 1) % n]);
+            t += timings.ProgrammeGreenSeconds(phases[p]) + timings.TransitionSeconds(phases[p], phases[(p + 1) % n]);
         }
 
         for (var i = 0; i < red.Length; i++)
