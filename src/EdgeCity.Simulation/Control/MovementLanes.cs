@@ -16,7 +16,7 @@ public sealed record MovementLanes(string MovementId, IReadOnlyList<string> InLa
     /// split roads into short edges (Bologna's acosta has approach lanes of 4, 12 and 16 m); a long approach lane is
     /// seen whole, so cutting a chain of short ones at 100 m made the planner weigh a main road's whole 336 m against a
     /// side street's first 100 m, whose queue reached back through an unsignalised junction to the junction before:
-    /// the side street was starved and blocked that junction (acosta seed 1: 236.5 s mean delay at 100 m, 169.7 s here).
+    /// the side street was starved and blocked that junction (acosta seed 1: 242.0 s mean delay at 100 m, 175.0 s here).
     /// </summary>
     public const double DetectionMeters = 500;
 
