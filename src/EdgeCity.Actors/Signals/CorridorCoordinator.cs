@@ -23,9 +23,13 @@ public sealed class CorridorCoordinator : ReceiveActor
     private readonly TimeProvider _time;
     private readonly Dictionary<string, double> _preferred = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _offered = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _offeredAt = new(StringComparer.Ordinal);
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private IActorRef? _mediator;
     private ITimer? _timer;
+
+    /// <summary>A member without advice gets it again at most this often (s): its states come once a second.</summary>
+    public const double CatchUpSeconds = 5;
 
     public CorridorCoordinator(IReadOnlyList<CorridorDefinition> corridors, TimeProvider time)
     {
@@ -43,6 +47,8 @@ public sealed class CorridorCoordinator : ReceiveActor
             {
                 Prefer(s.IntersectionId, cycle);
             }
+
+            CatchUp(s);
         });
         Receive<SubscribeAck>(_ => { });
         Receive<Refresh>(_ => OfferAll());
@@ -76,6 +82,24 @@ public sealed class CorridorCoordinator : ReceiveActor
         foreach (var c in _corridors.Where(c => c.Members.Any(m => m.Intersection == intersection)))
         {
             if (Math.Abs(CommonCycle(c) - _offered.GetValueOrDefault(c.Id)) > 0.5)
+            {
+                Offer(c);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A member whose state says it holds none of its corridor's advice missed it: it started, restarted or joined after
+    /// the last offer, or subscribed while the cluster's topic was still spreading its subscription. It gets the advice
+    /// again now rather than at the next refresh (half the advice's lifetime away), at most once every
+    /// <see cref="CatchUpSeconds"/> per corridor.
+    /// </summary>
+    private void CatchUp(IntersectionState s)
+    {
+        var now = _time.GetUtcNow();
+        foreach (var c in _corridors.Where(c => s.CorridorId != c.Id && c.Members.Any(m => m.Intersection == s.IntersectionId)))
+        {
+            if (!_offeredAt.TryGetValue(c.Id, out var last) || now - last >= TimeSpan.FromSeconds(CatchUpSeconds))
             {
                 Offer(c);
             }
@@ -117,6 +141,7 @@ public sealed class CorridorCoordinator : ReceiveActor
         }
 
         _offered[c.Id] = cycle;
+        _offeredAt[c.Id] = now;
     }
 
     private sealed class Refresh

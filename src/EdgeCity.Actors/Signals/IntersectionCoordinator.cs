@@ -459,6 +459,7 @@ public sealed class IntersectionCoordinator : ReceiveActor
         _mediator.Tell(new Publish(ClusterTopics.IntersectionStates, new Cluster.Contracts.IntersectionState(_id, at, state.ActivePhaseId, indications, _controller.Name, _controller.Mode != FallbackMode.None, queues)
         {
             PreferredCycleSeconds = PreferredCycleSeconds(),
+            CorridorId = _adviceInForce?.CorridorId,
         }));
     }
 

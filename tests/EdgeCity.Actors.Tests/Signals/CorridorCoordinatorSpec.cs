@@ -43,6 +43,35 @@ public sealed class CorridorCoordinatorSpec : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void A_member_that_reports_no_advice_gets_it_again_without_waiting_for_the_refresh()
+    {
+        var time = new ManualTimeProvider(Start);
+        var advice = CreateTestProbe();
+        Sys.EventStream.Subscribe(advice, typeof(CorridorAdvice));
+        var corridor = new CorridorDefinition { Id = "main", SpeedKmh = 45, Members = [new() { Intersection = "a" }, new() { Intersection = "b", Metres = 300 }] };
+        var actor = Sys.ActorOf(CorridorCoordinator.Props([corridor], time));
+        advice.ExpectMsg<CorridorAdvice>();
+        IntersectionState State(string id, string? corridorId) =>
+            new(id, time.GetUtcNow(), "p0", new Dictionary<string, string>(), "fixed", false, new Dictionary<string, double>()) { CorridorId = corridorId };
+
+        // b started after the offer (or its subscription was still spreading): its state says it holds no advice.
+        time.Advance(TimeSpan.FromSeconds(CorridorCoordinator.CatchUpSeconds));
+        actor.Tell(State("b", null));
+        Assert.Equal("main", advice.ExpectMsg<CorridorAdvice>().CorridorId);
+
+        // Once a second until the advice lands, but re-sent at most every few seconds; a member holding it, or an
+        // intersection in no corridor, changes nothing.
+        actor.Tell(State("b", null));
+        time.Advance(TimeSpan.FromSeconds(1));
+        actor.Tell(State("a", "main"));
+        actor.Tell(State("z", null));
+        advice.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        time.Advance(TimeSpan.FromSeconds(CorridorCoordinator.CatchUpSeconds));
+        actor.Tell(State("b", null));
+        advice.ExpectMsg<CorridorAdvice>();
+    }
+
+    [Fact]
     public void Absolute_offsets_become_the_coordinators_own_clock_and_the_advice_holds_as_long_as_issued_from_arrival()
     {
         var advice = new CorridorAdvice("main", 90, new Dictionary<string, double> { ["b"] = 24 }, Start, Start + TimeSpan.FromMinutes(5))

@@ -19,4 +19,7 @@ public sealed record IntersectionState(
 {
     /// <summary>The cycle the intersection's controller would run on its own (s), when it runs in cycles: the corridor's common cycle is the longest of its members'.</summary>
     public double? PreferredCycleSeconds { get; init; }
+
+    /// <summary>The corridor whose advice the intersection holds now (null: none): the corridor coordinator re-sends to a member without it.</summary>
+    public string? CorridorId { get; init; }
 }
