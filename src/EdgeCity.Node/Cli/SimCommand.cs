@@ -41,9 +41,13 @@ public static class SimCommand
         };
         var report = new Option<FileInfo?>("--report") { Description = "Write the report JSON here." };
         var baselines = new Option<bool>("--baselines") { Description = "Also run SUMO's fixed-time and actuated control (default on).", DefaultValueFactory = _ => true };
+        var outputs = new Option<DirectoryInfo?>("--outputs")
+        {
+            Description = "Keep SUMO's outputs of every run here (<controller>-<seed>.tripinfo.xml per vehicle, with unfinished and undeparted ones; <controller>-<seed>.edgedata.xml per edge, with its time loss and waiting time; edgecity-<controller>-<seed>.decisions.csv, every phase change EdgeCity asked for with its reason and each movement's queue; SUMO's logs) to find where delay comes from; by default they are deleted.",
+        };
         var command = new Command("sim", "Closed loop in SUMO: EdgeCity controls every signal; compared with SUMO fixed-time and actuated on the same demand and seeds.")
         {
-            config, net, routes, site, begin, end, controller, seeds, cameras, supervisor, report, baselines,
+            config, net, routes, site, begin, end, controller, seeds, cameras, supervisor, report, baselines, outputs,
         };
         command.Subcommands.Add(SimSuiteCommand.Build());
         command.SetAction(async (parse, ct) =>
@@ -113,7 +117,9 @@ public static class SimCommand
                 return 2;
             }
 
-            var work = Path.Combine(Path.GetTempPath(), $"edgecity-sim-{Guid.NewGuid():N}");
+            var kept = parse.GetValue(outputs);
+            scenario = scenario with { DetailedOutputs = kept is not null };
+            var work = kept?.FullName ?? Path.Combine(Path.GetTempPath(), $"edgecity-sim-{Guid.NewGuid():N}");
             Directory.CreateDirectory(work);
             var results = new List<SimRunResult>();
             try
@@ -158,7 +164,11 @@ public static class SimCommand
             }
             finally
             {
-                TryDelete(work);
+                if (kept is null)
+                {
+                    TryDelete(work);
+                }
+
                 model?.Dispose();
             }
 

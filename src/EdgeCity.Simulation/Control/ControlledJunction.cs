@@ -1,3 +1,4 @@
+using System.Globalization;
 using EdgeCity.Domain.Control;
 using EdgeCity.Domain.Control.Controllers;
 using EdgeCity.Domain.Control.Supervision;
@@ -17,6 +18,7 @@ public sealed class ControlledJunction
     private readonly SignalRuleMonitor _monitor;
     private readonly Dictionary<string, MovementObservation> _observations = [];
     private string? _lastState;
+    private string? _lastTarget;
 
     /// <param name="signal">The junction's signal model and programme.</param>
     /// <param name="controller">The controller's name (<see cref="SignalControllers.Names"/>).</param>
@@ -74,6 +76,11 @@ public sealed class ControlledJunction
 
     public long Changes { get; private set; }
 
+    /// <summary>Where each phase change the controller asks for is written, as one CSV line (<see cref="DecisionHeader"/>); null: not written.</summary>
+    public TextWriter? Decisions { get; init; }
+
+    public const string DecisionHeader = "time_s,light,from_phase,to_phase,reason,queues";
+
     /// <summary>The state string SUMO must show now, or null when it did not change since the last tick.</summary>
     /// <param name="time">Simulation seconds.</param>
     /// <param name="detectors">The detectors, read this step.</param>
@@ -86,6 +93,12 @@ public sealed class ControlledJunction
         }
 
         var decision = _controller.Decide(new ControllerInput(time, _validator.Current, _observations));
+        if (Decisions is not null && decision.TargetPhaseId != _validator.Current.ActivePhaseId && decision.TargetPhaseId != _lastTarget)
+        {
+            WriteDecision(time, decision);
+        }
+
+        _lastTarget = decision.TargetPhaseId;
         var step = _validator.Step(time, decision);
         Prevented += step.Violations.Count;
         _monitor.Observe(step.State);
@@ -98,5 +111,12 @@ public sealed class ControlledJunction
         Changes++;
         _lastState = state;
         return state;
+    }
+
+    private void WriteDecision(double time, SignalDecision decision)
+    {
+        var queues = string.Join(' ', _observations.Select(o => $"{o.Key}={o.Value.QueueVehicles:0.#}+{o.Value.Approaching.Count}"));
+        Decisions!.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{time:0.#},{TrafficLightId},{_validator.Current.ActivePhaseId},{decision.TargetPhaseId},\"{decision.Reason.Replace('"', '\'')}\",{queues}"));
     }
 }

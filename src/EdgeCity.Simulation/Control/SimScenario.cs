@@ -26,6 +26,12 @@ public sealed record SimScenario
     /// <summary>What was changed to run the scenario (missing or refused files left out, programmes applied).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>
+    /// Outputs to find where delay comes from: SUMO writes each edge's totals for the run (time loss, waiting time)
+    /// next to the trip output, and EdgeCity's closed loop writes every phase change it asked for, with its reason.
+    /// </summary>
+    public bool DetailedOutputs { get; init; }
+
     /// <summary>From a SUMO config: its network, additionals and time window (overridden by the given values).</summary>
     public static SimScenario FromConfig(string configFile, double? begin, double? end)
     {
@@ -154,6 +160,12 @@ public sealed record SimScenario
             "--tripinfo-output", tripinfo, "--tripinfo-output.write-unfinished", "true", "--tripinfo-output.write-undeparted", "true",
             "--no-warnings", "true",
         ]);
+        if (DetailedOutputs)
+        {
+            var run = Path.GetFileName(tripinfo).Split('.')[0];
+            args.AddRange(["--edgedata-output", Path.Combine(work, $"{run}.edgedata.xml")]);
+        }
+
         if (inputs)
         {
             args.AddRange(["--no-step-log", "true", "--duration-log.disable", "true"]);

@@ -38,4 +38,29 @@ public sealed class ClosedLoopSpec
             p => Assert.True(double.Parse(p.Attribute("minDur")!.Value, System.Globalization.CultureInfo.InvariantCulture) < double.Parse(p.Attribute("maxDur")!.Value, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.InRange(actuated.Trips.TripsCompleted, 60, 300);
     }
+
+    [Fact]
+    public async Task Detailed_outputs_give_each_edges_delay_and_every_phase_change_asked_for_with_its_reason()
+    {
+        using var game = new ShippedScenario("cross");
+        var scenario = new SimScenario { NetFile = game.File_("cross.net.xml"), RouteFiles = [game.File_("cross.rou.xml")], End = 300, DetailedOutputs = true };
+        var network = SumoNetworkReader.Read(scenario.NetFile);
+
+        var run = await ClosedLoop.RunAsync(scenario, network, "schedule", seed: 2, game.Folder);
+
+        var edges = System.Xml.Linq.XDocument.Load(Path.Combine(game.Folder, "edgecity-schedule-2.edgedata.xml")).Descendants("edge").ToList();
+        Assert.Contains(edges, e => network.Edges.ContainsKey(e.Attribute("id")!.Value) && double.Parse(e.Attribute("waitingTime")!.Value, System.Globalization.CultureInfo.InvariantCulture) > 0);
+        var lines = File.ReadAllLines(Path.Combine(game.Folder, "edgecity-schedule-2.decisions.csv"));
+        Assert.Equal(ControlledJunction.DecisionHeader, lines[0]);
+        // Every change is one line: a different phase than the one shown, the controller's reason, each movement's queue.
+        var changes = lines.Skip(1).Select(l => l.Split(',', 5)).ToList();
+        Assert.True(changes.Count >= run.Trips.TripsCompleted / 20, $"{changes.Count} phase changes for {run.Trips.TripsCompleted} trips");
+        Assert.All(changes, c =>
+        {
+            Assert.Equal("0", c[1]);
+            Assert.NotEqual(c[2], c[3]);
+            Assert.StartsWith("\"schedule: ", c[4], StringComparison.Ordinal);
+            Assert.Matches(@"[0-9.]+\+[0-9]+$", c[4]);
+        });
+    }
 }
