@@ -83,11 +83,11 @@ public sealed class ScheduleDrivenControllerSpec
             ["b"] = new() { QueueVehicles = 30, Presence = true },
         }, 300);
 
-        // Windows of 25 s (5 s transition + 20 s green), A's from 0 s: the same plan as fixed time.
+        // A's green from 0 s, 5 s transition, B's green from 25 s, every 50 s: the same plan as fixed time.
         var services = ControllerRun.Services(states).Skip(1).Take(6).ToList();
         Assert.Equal(["B", "A", "B", "A", "B", "A"], services.Select(s => s.Phase));
         Assert.All(services, s => Assert.Equal(20.0, s.Served, 0));
-        Assert.Equal([30.0, 80.0, 130.0], services.Where(s => s.Phase == "B").Select(s => Math.Round(s.Start, 1)));
+        Assert.Equal([25.0, 75.0, 125.0], services.Where(s => s.Phase == "B").Select(s => Math.Round(s.Start, 1)));
         Assert.All(states.Where(s => !s.InTransition), s => Assert.Equal(s.TimeSeconds % 50 < 25 ? "A" : "B", s.ActivePhaseId));
     }
 

@@ -4,8 +4,9 @@ namespace EdgeCity.Domain.Control.Controllers;
 
 /// <summary>
 /// Fixed time on a clock: each phase gets its default green, in program order, and the plan is positioned by the
-/// cycle time since the controller's origin — or by a corridor's common cycle and offset when one is advised, the
-/// greens then scaled to fill that cycle.
+/// cycle time since the controller's origin (the first phase's green starts at each multiple of the cycle, as the
+/// programme's own) — or by a corridor's common cycle and offset (the coordinated phase's green starts at the offset)
+/// when one is advised, the greens then scaled to fill that cycle.
 /// </summary>
 public sealed class FixedTimeController(SignalTimings timings) : ISignalController
 {
@@ -27,7 +28,10 @@ public sealed class FixedTimeController(SignalTimings timings) : ISignalControll
         var cycle = windows.Sum(w => w.Length);
         var offset = input.Advice?.OffsetSeconds ?? 0.0;
         var coordinated = input.Advice?.CoordinatedPhaseId is { } c && timings.PhaseIndex.TryGetValue(c, out var ci) ? ci : 0;
-        var origin = windows.Take(coordinated).Sum(w => w.Length);
+        // Cycle position 0 is where the coordinated phase's green starts, as in a programme (its first step is a green,
+        // its yellows end the steps before the next green) and as a corridor's offset says: the transition into that
+        // phase lies just before it, so a box keeping a programme's clock stays in step with lights still running it.
+        var origin = windows.Take(coordinated + 1).Sum(w => w.Length) - windows[coordinated].Green;
         var position = Mod(input.TimeSeconds - offset + origin, cycle);
         foreach (var w in windows)
         {
@@ -42,7 +46,7 @@ public sealed class FixedTimeController(SignalTimings timings) : ISignalControll
         return new SignalDecision(windows[^1].Phase.Id, "fixed: end of cycle");
     }
 
-    private List<(Phase Phase, double Length)> Windows(CorridorAdvice? advice)
+    private List<(Phase Phase, double Length, double Green)> Windows(CorridorAdvice? advice)
     {
         var n = _model.Phases.Count;
         var greens = _model.Phases.Select(timings.ProgrammeGreenSeconds).ToArray();
@@ -55,7 +59,7 @@ public sealed class FixedTimeController(SignalTimings timings) : ISignalControll
         }
 
         // A window opens with the transition into its phase (the validator runs it first), then the phase's green.
-        return _model.Phases.Select((p, i) => (p, transitions[(i + n - 1) % n] + greens[i])).ToList();
+        return _model.Phases.Select((p, i) => (p, transitions[(i + n - 1) % n] + greens[i], greens[i])).ToList();
     }
 
     private static double Mod(double x, double m) => ((x % m) + m) % m;
