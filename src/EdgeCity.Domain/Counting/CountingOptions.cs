@@ -13,6 +13,13 @@ public sealed record CountingOptions
     public double HandoverRadiusBoxSizes { get; init; } = 1.0;
 
     /// <summary>
+    /// A new track takes over a lost one only when its box is at most this many times taller or shorter than the lost
+    /// track's last box: an id switch keeps the vehicle's size, and a box several times the height is another object
+    /// (a spurious box over half the picture would otherwise reach every lost track with its radius).
+    /// </summary>
+    public double HandoverMaxSizeRatio { get; init; } = 2.0;
+
+    /// <summary>
     /// A crossing counts only once the vehicle has moved this many of its box heights along the line's normal, from
     /// where it was first seen (from the line after a first count): box jitter of a stopped vehicle, or a track
     /// re-born on the line, is not a crossing. Scaled by the box so it means the same near and far.

@@ -171,7 +171,7 @@ internal sealed class LineWatch(CountLine line, CountingOptions options)
                 continue;
             }
 
-            if (newFirm == h.Side.FirmSide || h.LastPoint.DistanceTo(p) > radius || IsBehind(h, d))
+            if (newFirm == h.Side.FirmSide || h.LastPoint.DistanceTo(p) > radius || IsBehind(h, d) || !SameSize(h.Side.LastBoxHeight, track.DetectionBox.Height))
             {
                 continue;
             }
@@ -201,6 +201,12 @@ internal sealed class LineWatch(CountLine line, CountingOptions options)
         // The old id must not count again should it come back: the new one carries its crossing now.
         best.Side.Counted = CountDirections.Both;
         return best;
+    }
+
+    private bool SameSize(double lostHeight, double newHeight)
+    {
+        var ratio = Math.Max(newHeight, 1) / Math.Max(lostHeight, 1);
+        return ratio <= options.HandoverMaxSizeRatio && ratio >= 1 / options.HandoverMaxSizeRatio;
     }
 
     /// <summary>

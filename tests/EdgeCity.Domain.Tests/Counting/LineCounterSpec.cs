@@ -131,6 +131,36 @@ public sealed class LineCounterSpec
     }
 
     [Fact]
+    public void A_box_several_times_a_lost_vehicles_height_does_not_take_over_its_side_of_the_line()
+    {
+        // Seen on the real CCTV clip: a car (30 px tall) is lost just above the line; a frame later the detector puts one
+        // box over half the picture (a truck entering at the bottom, 200 px tall) below it. Its radius reached the lost
+        // car, it inherited the car's side, and the truck counted backward. A box of another size is another object.
+        var counter = new LineCounter([StopLine]);
+        var frames = new List<TrackerUpdate>
+        {
+            Frame(0, At(1, 200, 84)),
+            Frame(1, At(1, 200, 92)),
+            Frame(2, [At(2, 230, 230, cls: "bus", w: 160, h: 200)], [1], []),
+            Frame(3, At(2, 230, 226, cls: "bus", w: 160, h: 196)),
+        };
+
+        Assert.Empty(Run(counter, frames));
+
+        // The same switch with a box of the car's size is an id switch, and counts.
+        var same = new LineCounter([StopLine]);
+        var switched = new List<TrackerUpdate>
+        {
+            Frame(0, At(1, 200, 84)),
+            Frame(1, At(1, 200, 92)),
+            Frame(2, [At(2, 202, 106, h: 36)], [1], []),
+            Frame(3, At(2, 202, 118, h: 36)),
+        };
+
+        Assert.Equal(CrossingDirection.Forward, Assert.Single(Run(same, switched)).Direction);
+    }
+
+    [Fact]
     public void An_id_switch_just_after_a_counted_crossing_does_not_count_again()
     {
         var counter = new LineCounter([StopLine]);
