@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Akka.Actor;
+using EdgeCity.Actors.Cameras;
 using EdgeCity.Actors.Hosting;
 using EdgeCity.Actors.Signals;
 using EdgeCity.Domain.Sites;
@@ -166,11 +167,14 @@ public sealed class DemoLoop(
         {
             logger.LogError("Demo loop: camera path off, model in {Folder} failed to load ({Error}); measuring with SUMO detectors", cameras.Options.ModelsDirectory, ex.Message);
 
-            // The operator view lists the site's cameras: say why none of them runs, rather than leave them "unknown".
-            var events = services.GetRequiredService<ActorSystem>().EventStream;
+            // The operator view lists the site's cameras: say why none of them runs, rather than leave them "unknown",
+            // and keep saying it to a view that subscribes later (a stand-in under each camera's actor name).
+            var system = services.GetRequiredService<ActorSystem>();
             foreach (var camera in plan.Site.Cameras)
             {
-                events.Publish(new EdgeCity.Actors.Cameras.CameraStatus(camera.Id, EdgeCity.Actors.Cameras.CameraState.Down, $"camera path off: the model failed to load ({ex.Message}); its approach is measured by SUMO detectors", DateTimeOffset.UtcNow));
+                system.ActorOf(
+                    CameraOffActor.Props(camera.Id, $"camera path off: the model failed to load ({ex.Message}); its approach is measured by SUMO detectors", TimeProvider.System),
+                    CameraOffActor.NameOf(camera.Id));
             }
 
             return $"measurements from SUMO detectors (camera model failed to load: {ex.Message})";
