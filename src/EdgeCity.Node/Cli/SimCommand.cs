@@ -138,12 +138,16 @@ public static class SimCommand
 
                     if (parse.GetValue(baselines))
                     {
+                        var seedBaselines = new List<SimRunResult>();
                         foreach (var actuated in new[] { false, true })
                         {
                             var baseline = await SumoBaseline.RunAsync(scenario, network, actuated, seed, work, ct);
                             Print(baseline);
-                            results.Add(baseline);
+                            seedBaselines.Add(baseline);
                         }
+
+                        results.AddRange(seedBaselines);
+                        PrintWhereItWaits(run, seedBaselines.MinBy(b => b.Trips.MeanDelaySeconds)!, network);
                     }
                 }
             }
@@ -196,6 +200,23 @@ public static class SimCommand
     private static void Print(SimRunResult r) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"seed {r.Seed} {r.Controller}: mean delay {r.Trips.MeanDelaySeconds:0.0} s, {r.Trips.TripsCompleted}/{r.Trips.Trips} trips completed, {r.WallSeconds:0.0} s wall{(r.HandBacks > 0 ? $", {r.HandBacks} hand-backs to actuated control" : string.Empty)}"));
+
+    /// <summary>With <c>--outputs</c>: the edges where EdgeCity's vehicles stood longest beyond the better baseline's, and shortest.</summary>
+    private static void PrintWhereItWaits(SimRunResult run, SimRunResult reference, SumoNetwork network)
+    {
+        if (run.EdgeData is not { } edges || reference.EdgeData is not { } referenceEdges || !File.Exists(edges) || !File.Exists(referenceEdges))
+        {
+            return;
+        }
+
+        var differences = EdgeWaiting.Compare(edges, referenceEdges, network);
+        string Line(EdgeWaiting.Difference d) => string.Create(CultureInfo.InvariantCulture,
+            $"edge {d.EdgeId}{(d.Lights.Count > 0 ? $" (feeds light {string.Join('/', d.Lights)})" : string.Empty)}: {d.Seconds:N0} against {d.ReferenceSeconds:N0}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"seed {run.Seed}: vehicle-seconds standing, {run.Controller} against {reference.Controller} (SUMO's edge totals), all edges {differences.Sum(d => d.Seconds):N0} against {differences.Sum(d => d.ReferenceSeconds):N0}"));
+        Console.WriteLine($"  longer:  {string.Join("; ", differences.Where(d => d.More > 0).Take(5).Select(Line))}");
+        Console.WriteLine($"  shorter: {string.Join("; ", differences.Where(d => d.More < 0).Reverse().Take(5).Select(Line))}");
+    }
 
     private static void TryDelete(string folder)
     {

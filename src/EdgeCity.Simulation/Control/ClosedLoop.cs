@@ -85,6 +85,10 @@ public static class ClosedLoop
 
         var name = supervised || junctions.All(j => j.Supervisor is null) ? $"edgecity-{controller}" : $"edgecity-{controller}-unsupervised";
         return new SimRunResult(name, seed, TripStatistics.Read(tripinfo), watch.Elapsed.TotalSeconds,
-            junctions.Count, steps, junctions.Sum(j => j.Prevented), []) { HandBacks = junctions.Sum(j => j.Supervisor?.HandBacks ?? 0) };
+            junctions.Count, steps, junctions.Sum(j => j.Prevented), [])
+        {
+            HandBacks = junctions.Sum(j => j.Supervisor?.HandBacks ?? 0),
+            EdgeData = scenario.DetailedOutputs ? SimScenario.EdgeDataPath(tripinfo) : null,
+        };
     }
 }

@@ -13,4 +13,7 @@ public sealed record SimRunResult(
 {
     /// <summary>How often the junction supervisor handed a junction back to its programme during the run.</summary>
     public int HandBacks { get; init; }
+
+    /// <summary>SUMO's per-edge totals of the run (<see cref="SimScenario.DetailedOutputs"/>), or null.</summary>
+    public string? EdgeData { get; init; }
 }

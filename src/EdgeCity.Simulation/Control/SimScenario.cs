@@ -162,8 +162,7 @@ public sealed record SimScenario
         ]);
         if (DetailedOutputs)
         {
-            var run = Path.GetFileName(tripinfo).Split('.')[0];
-            args.AddRange(["--edgedata-output", Path.Combine(work, $"{run}.edgedata.xml")]);
+            args.AddRange(["--edgedata-output", EdgeDataPath(tripinfo)]);
         }
 
         if (inputs)
@@ -173,6 +172,10 @@ public sealed record SimScenario
 
         return args;
     }
+
+    /// <summary>Where SUMO writes the per-edge totals of the run whose trip output is <paramref name="tripinfo"/>.</summary>
+    public static string EdgeDataPath(string tripinfo) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(tripinfo))!, $"{Path.GetFileName(tripinfo).Split('.')[0]}.edgedata.xml");
 
     private static string EmptyFile(string folder, string root)
     {

@@ -55,6 +55,9 @@ public static class SumoBaseline
             throw new InvalidOperationException($"SUMO ({name}, seed {seed}) failed with code {process.ExitCode}: {(await stderr).Trim()} {(await stdout).Trim()}");
         }
 
-        return new SimRunResult(name, seed, TripStatistics.Read(tripinfo), watch.Elapsed.TotalSeconds, network.TrafficLights.Count, 0, 0, []);
+        return new SimRunResult(name, seed, TripStatistics.Read(tripinfo), watch.Elapsed.TotalSeconds, network.TrafficLights.Count, 0, 0, [])
+        {
+            EdgeData = scenario.DetailedOutputs ? SimScenario.EdgeDataPath(tripinfo) : null,
+        };
     }
 }

@@ -53,6 +53,33 @@ public sealed class SimCliSpec : IDisposable
     }
 
     [Fact]
+    public async Task Sim_with_outputs_keeps_every_runs_files_and_says_which_edges_waited_longer_than_the_better_baseline()
+    {
+        var kept = Path.Combine(_folder, "outputs");
+
+        var (code, output) = await NodeProcess.RunAsync(
+            "sim", "--net", Path.Combine(_folder, "cross.net.xml"), "--routes", Path.Combine(_folder, "cross.rou.xml"),
+            "--end", "300", "--seeds", "1", "--outputs", kept);
+
+        Assert.True(code == 0, output);
+        foreach (var run in new[] { "edgecity-schedule-1", "sumo-fixed-1", "sumo-actuated-1" })
+        {
+            Assert.True(File.Exists(Path.Combine(kept, $"{run}.tripinfo.xml")), run);
+            Assert.True(File.Exists(Path.Combine(kept, $"{run}.edgedata.xml")), run);
+        }
+
+        Assert.True(File.ReadAllLines(Path.Combine(kept, "edgecity-schedule-1.decisions.csv")).Length > 2);
+
+        // The cross's four approaches all feed light 0: the edges listed name it.
+        var summary = output.Split('\n').SkipWhile(l => !l.StartsWith("seed 1: vehicle-seconds standing, edgecity-schedule against sumo-", StringComparison.Ordinal)).Take(3).ToList();
+        Assert.True(summary.Count == 3, output);
+        Assert.Matches(@"all edges [0-9,]+ against [0-9,]+", summary[0]);
+        Assert.StartsWith("  longer:", summary[1], StringComparison.Ordinal);
+        Assert.StartsWith("  shorter:", summary[2], StringComparison.Ordinal);
+        Assert.Contains("(feeds light 0)", summary[1] + summary[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sim_without_a_network_exits_2_and_says_what_to_give()
     {
         var (code, output) = await NodeProcess.RunAsync("sim", "--end", "60");
