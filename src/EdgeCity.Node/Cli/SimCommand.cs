@@ -41,13 +41,18 @@ public static class SimCommand
         };
         var report = new Option<FileInfo?>("--report") { Description = "Write the report JSON here." };
         var baselines = new Option<bool>("--baselines") { Description = "Also run SUMO's fixed-time and actuated control (default on).", DefaultValueFactory = _ => true };
+        var controllerAt = new Option<string[]>("--controller-at")
+        {
+            Description = "Run one light on another controller, as a site file sets one per intersection: <light id>=<controller> (e.g. 219=actuated); repeatable.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var outputs = new Option<DirectoryInfo?>("--outputs")
         {
             Description = "Keep SUMO's outputs of every run here (<controller>-<seed>.tripinfo.xml per vehicle, with unfinished and undeparted ones; <controller>-<seed>.edgedata.xml per edge, with its time loss and waiting time; edgecity-<controller>-<seed>.decisions.csv, every phase change EdgeCity asked for with its reason and each movement's queue; SUMO's logs) to find where delay comes from; by default they are deleted.",
         };
         var command = new Command("sim", "Closed loop in SUMO: EdgeCity controls every signal; compared with SUMO fixed-time and actuated on the same demand and seeds.")
         {
-            config, net, routes, site, begin, end, controller, seeds, cameras, supervisor, report, baselines, outputs,
+            config, net, routes, site, begin, end, controller, seeds, cameras, supervisor, report, baselines, outputs, controllerAt,
         };
         command.Subcommands.Add(SimSuiteCommand.Build());
         command.SetAction(async (parse, ct) =>
@@ -117,7 +122,26 @@ public static class SimCommand
                 return 2;
             }
 
+            var at = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var pair in parse.GetValue(controllerAt) ?? [])
+            {
+                var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
+                var error = parts.Length != 2 || parts[0].Length == 0 ? $"--controller-at {pair}: give <light id>=<controller>"
+                    : !network.TrafficLights.ContainsKey(parts[0]) ? $"--controller-at {pair}: the network has no light '{parts[0]}'; its lights: {string.Join(", ", network.TrafficLights.Keys.Order(StringComparer.Ordinal))}"
+                    : !SignalControllers.Names.Contains(parts[1].ToLowerInvariant()) ? $"--controller-at {pair}: unknown controller '{parts[1]}'; known: {string.Join(", ", SignalControllers.Names)}"
+                    : null;
+                if (error is not null)
+                {
+                    await Console.Error.WriteLineAsync(error);
+                    return 2;
+                }
+
+                at[parts[0]] = parts[1].ToLowerInvariant();
+                Console.WriteLine($"note: light {parts[0]} runs EdgeCity {parts[1].ToLowerInvariant()}, the others {name}");
+            }
+
             var kept = parse.GetValue(outputs);
+            scenario = scenario with { ControllerAt = at };
             scenario = scenario with { DetailedOutputs = kept is not null };
             var work = kept?.FullName ?? Path.Combine(Path.GetTempPath(), $"edgecity-sim-{Guid.NewGuid():N}");
             Directory.CreateDirectory(work);

@@ -36,7 +36,7 @@ public static class ClosedLoop
         var close = JunctionSpacing.CloselySpaced(signals, network);
         await using var decisions = scenario.DetailedOutputs ? new StreamWriter(Path.Combine(workFolder, $"edgecity-{controller}-{seed}.decisions.csv")) : null;
         decisions?.WriteLine(ControlledJunction.DecisionHeader);
-        var junctions = signals.Select(s => new ControlledJunction(s, controller, time, tick, close.Contains(s.TrafficLight.Id), supervised, network) { Decisions = decisions }).ToList();
+        var junctions = signals.Select(s => new ControlledJunction(s, scenario.ControllerAt.GetValueOrDefault(s.TrafficLight.Id, controller), time, tick, close.Contains(s.TrafficLight.Id), supervised, network) { Decisions = decisions }).ToList();
         var detectors = new SumoDetectors(traci, network, junctions.SelectMany(j => j.Lanes));
         measurement?.Start(traci, junctions);
         log?.Invoke($"seed {seed}: EdgeCity ({controller}) controls {junctions.Count} junctions ({close.Count} closely spaced), reading {detectors.LaneCount} lanes every {tick:0.##} s");

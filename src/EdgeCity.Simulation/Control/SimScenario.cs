@@ -27,6 +27,12 @@ public sealed record SimScenario
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>
+    /// Lights that run another EdgeCity controller than the run's (light id to controller name), as a site file sets a
+    /// controller per intersection.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ControllerAt { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
     /// Outputs to find where delay comes from: SUMO writes each edge's totals for the run (time loss, waiting time)
     /// next to the trip output, and EdgeCity's closed loop writes every phase change it asked for, with its reason.
     /// </summary>

@@ -80,6 +80,32 @@ public sealed class SimCliSpec : IDisposable
     }
 
     [Fact]
+    public async Task Sim_runs_a_light_named_by_controller_at_on_that_controller_and_refuses_a_light_or_controller_it_does_not_know()
+    {
+        string[] Args(string at) =>
+            ["sim", "--net", Path.Combine(_folder, "cross.net.xml"), "--routes", Path.Combine(_folder, "cross.rou.xml"), "--end", "120", "--baselines", "false", "--controller-at", at];
+
+        var (code, output) = await NodeProcess.RunAsync(Args("0=fixed"));
+        Assert.True(code == 0, output);
+        Assert.Contains("note: light 0 runs EdgeCity fixed, the others schedule", output, StringComparison.Ordinal);
+
+        // The cross has one light: with it on fixed time, the run is EdgeCity's fixed-time run, vehicle for vehicle.
+        var (fixedCode, fixedOutput) = await NodeProcess.RunAsync(
+            "sim", "--net", Path.Combine(_folder, "cross.net.xml"), "--routes", Path.Combine(_folder, "cross.rou.xml"), "--end", "120", "--baselines", "false", "--controller", "fixed");
+        Assert.True(fixedCode == 0, fixedOutput);
+        string Delay(string text, string run) => text.Split('\n').First(l => l.StartsWith($"seed 1 {run}:", StringComparison.Ordinal)).Split(',')[0].Split(':')[1];
+        Assert.Equal(Delay(fixedOutput, "edgecity-fixed"), Delay(output, "edgecity-schedule"));
+
+        var (badLight, badLightOutput) = await NodeProcess.RunAsync(Args("9=actuated"));
+        Assert.Equal(2, badLight);
+        Assert.Contains("--controller-at 9=actuated: the network has no light '9'; its lights: 0", badLightOutput, StringComparison.Ordinal);
+
+        var (badController, badControllerOutput) = await NodeProcess.RunAsync(Args("0=clever"));
+        Assert.Equal(2, badController);
+        Assert.Contains("unknown controller 'clever'", badControllerOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sim_without_a_network_exits_2_and_says_what_to_give()
     {
         var (code, output) = await NodeProcess.RunAsync("sim", "--end", "60");
