@@ -41,6 +41,9 @@ public sealed class CameraActor : ReceiveActor, IWithTimers
 
     private string Id => _settings.CameraId;
 
+    /// <summary>The actor name of a camera's actor (the operator view asks that name to repeat its status).</summary>
+    public static string NameOf(string cameraId) => "camera-" + Uri.EscapeDataString(cameraId);
+
     public static Props Props(CameraSettings settings, IActorRef inference, TimeProvider time) =>
         Akka.Actor.Props.Create(() => new CameraActor(settings, inference, time));
 

@@ -22,9 +22,6 @@ public sealed class CameraOffActor : ReceiveActor
         Receive<RepublishCameraStatus>(_ => Publish());
     }
 
-    /// <summary>The actor name a camera's actor has (the operator view asks that name to repeat its status).</summary>
-    public static string NameOf(string cameraId) => "camera-" + Uri.EscapeDataString(cameraId);
-
     public static Props Props(string cameraId, string reason, TimeProvider time) =>
         Akka.Actor.Props.Create(() => new CameraOffActor(cameraId, reason, time));
 

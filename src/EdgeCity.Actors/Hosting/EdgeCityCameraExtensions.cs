@@ -45,7 +45,7 @@ public static class EdgeCityCameraExtensions
             }
 
             var settings = new CameraSettings(camera.Id, options.ToSourceOptions(camera.Source, camera.MaxFps), camera.Model, options.ToBackoff(), TimeSpan.FromSeconds(options.WatchdogSeconds));
-            started[camera.Id] = factory.ActorOf(CameraActor.Props(settings, inference, options.Time), "camera-" + ActorName(camera.Id));
+            started[camera.Id] = factory.ActorOf(CameraActor.Props(settings, inference, options.Time), CameraActor.NameOf(camera.Id));
         }
 
         return started;

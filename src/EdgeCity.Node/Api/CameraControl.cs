@@ -44,7 +44,7 @@ public sealed class CameraControl(ActorSystem system, CameraPipelineOptions? opt
         }
 
         var settings = new CameraSettings(camera.Id, options.ToSourceOptions(camera.Source, camera.MaxFps), camera.Model, options.ToBackoff(), TimeSpan.FromSeconds(options.WatchdogSeconds));
-        system.ActorOf(CameraActor.Props(settings, inference, options.Time), "camera-" + Uri.EscapeDataString(camera.Id));
+        system.ActorOf(CameraActor.Props(settings, inference, options.Time), CameraActor.NameOf(camera.Id));
         return analytics;
     }
 

@@ -47,7 +47,7 @@ public sealed class OperatorViewFeed : ReceiveActor, IWithTimers
             // A camera whose status this view missed (it went down before the view subscribed) is asked to say it again.
             foreach (var id in view.CamerasWithoutStatus())
             {
-                Context.ActorSelection("/user/camera-" + Uri.EscapeDataString(id)).Tell(RepublishCameraStatus.Instance);
+                Context.ActorSelection("/user/" + CameraActor.NameOf(id)).Tell(RepublishCameraStatus.Instance);
             }
 
             view.RefreshAlarms(nodeFault?.Invoke(), ClusterView.Of(Context.System));

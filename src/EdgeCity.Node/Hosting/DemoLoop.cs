@@ -174,7 +174,7 @@ public sealed class DemoLoop(
             {
                 system.ActorOf(
                     CameraOffActor.Props(camera.Id, $"camera path off: the model failed to load ({ex.Message}); its approach is measured by SUMO detectors", TimeProvider.System),
-                    CameraOffActor.NameOf(camera.Id));
+                    CameraActor.NameOf(camera.Id));
             }
 
             return $"measurements from SUMO detectors (camera model failed to load: {ex.Message})";

@@ -11,13 +11,13 @@ public sealed class CameraOffActorSpec : Akka.TestKit.Xunit2.TestKit
         var statuses = CreateTestProbe();
         Sys.EventStream.Subscribe(statuses, typeof(CameraStatus));
 
-        var stand = Sys.ActorOf(CameraOffActor.Props("J1-N1_J1", "camera path off: the model failed to load", TimeProvider.System), CameraOffActor.NameOf("J1-N1_J1"));
+        var stand = Sys.ActorOf(CameraOffActor.Props("J1-N1_J1", "camera path off: the model failed to load", TimeProvider.System), CameraActor.NameOf("J1-N1_J1"));
 
         var first = statuses.ExpectMsg<CameraStatus>();
         Assert.Equal(("J1-N1_J1", CameraState.Down, "camera path off: the model failed to load"), (first.CameraId, first.State, first.Reason));
 
         // A view that subscribed after that asks the camera's actor name, as it asks a running camera.
-        Sys.ActorSelection("/user/" + CameraOffActor.NameOf("J1-N1_J1")).Tell(RepublishCameraStatus.Instance);
+        Sys.ActorSelection("/user/" + CameraActor.NameOf("J1-N1_J1")).Tell(RepublishCameraStatus.Instance);
         var again = statuses.ExpectMsg<CameraStatus>();
         Assert.Equal((first.CameraId, first.State, first.Reason), (again.CameraId, again.State, again.Reason));
         Assert.Equal("camera-J1-N1_J1", stand.Path.Name);
