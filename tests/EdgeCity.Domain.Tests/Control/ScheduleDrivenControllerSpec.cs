@@ -1,5 +1,6 @@
 using EdgeCity.Domain.Control;
 using EdgeCity.Domain.Control.Controllers;
+using EdgeCity.Domain.Signals;
 
 namespace EdgeCity.Domain.Tests.Control;
 
@@ -107,5 +108,38 @@ public sealed class ScheduleDrivenControllerSpec
         var firstA = states.First(s => s.ActivePhaseId == "A" && !s.InTransition).TimeSeconds; // after the start-up all-red
         var firstB = states.First(s => s.ActivePhaseId == "B" && !s.InTransition).TimeSeconds;
         Assert.InRange(firstB - firstA, 30, 35.5); // 30 s wait, then the 5 s transition
+    }
+
+    /// <summary>Three foes a, b, c, one phase each, in that programme order: min 5, max 60, default 20.</summary>
+    private static readonly SignalTimings ThreePhase = new(new IntersectionSignalModel(
+        "y",
+        [new Movement("a", "west", TurnDirection.Straight, [0]), new Movement("b", "south", TurnDirection.Straight, [1]), new Movement("c", "east", TurnDirection.Left, [2])],
+        new ConflictMatrix().AddFoes("a", "b").AddFoes("a", "c").AddFoes("b", "c"),
+        [TestModels.Phase("A", ["a"], [], 5, 60, 20), TestModels.Phase("B", ["b"], [], 5, 60, 20), TestModels.Phase("C", ["c"], [], 5, 60, 20)],
+        new Dictionary<string, Intergreen> { ["a"] = new(3, 2), ["b"] = new(3, 2), ["c"] = new(3, 2) }));
+
+    private static SignalDecision DecideAfterAEmptied(ScheduleSettings settings, double bQueue, double cQueue)
+    {
+        var controller = new ScheduleDrivenController(ThreePhase, new SaturationFlows(ThreePhase.Model), settings);
+        var signal = new SignalState(100, new Dictionary<string, SignalIndication>
+        {
+            ["a"] = SignalIndication.Green, ["b"] = SignalIndication.Red, ["c"] = SignalIndication.Red,
+        }, "A", false, 80);
+        return controller.Decide(new ControllerInput(100, signal, TestModels.Queues(ThreePhase.Model, ("b", bQueue), ("c", cQueue))));
+    }
+
+    [Fact]
+    public void In_programme_order_the_next_phase_is_the_next_one_someone_waits_for_not_the_longest_queue()
+    {
+        // Acyclic, the plan serves c's long queue first; in the programme's order b comes first, as every cycle of the
+        // programme the junction ran before.
+        Assert.Equal("C", DecideAfterAEmptied(new ScheduleSettings(), bQueue: 2, cQueue: 12).TargetPhaseId);
+        Assert.Equal("B", DecideAfterAEmptied(new ScheduleSettings { ProgrammeOrder = true }, bQueue: 2, cQueue: 12).TargetPhaseId);
+    }
+
+    [Fact]
+    public void In_programme_order_a_phase_no_one_waits_for_is_skipped()
+    {
+        Assert.Equal("C", DecideAfterAEmptied(new ScheduleSettings { ProgrammeOrder = true }, bQueue: 0, cQueue: 12).TargetPhaseId);
     }
 }

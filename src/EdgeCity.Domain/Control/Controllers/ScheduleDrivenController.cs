@@ -123,9 +123,10 @@ public sealed class ScheduleDrivenController : ISignalController
         var bestNext = -1;
         var room = _max[current] - elapsed;
         var waitingElsewhere = false;
+        var inOrder = _settings.ProgrammeOrder ? NextCalled(current, queue, arrivals) : -1;
         for (var next = 0; next < n; next++)
         {
-            if (next == current)
+            if (next == current || (_settings.ProgrammeOrder && next != inOrder))
             {
                 continue;
             }
@@ -452,6 +453,47 @@ public sealed class ScheduleDrivenController : ISignalController
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The first phase after <paramref name="current"/> in programme order that someone within the horizon waits for: a
+    /// movement the current phase does not serve, or any of its movements when it keeps every current green and adds to
+    /// it (a programme's stage in two steps, as <see cref="ActuatedController"/> reads it); −1 when none.
+    /// </summary>
+    private int NextCalled(int current, double[] queue, double[][] arrivals)
+    {
+        var n = _model.Phases.Count;
+        for (var d = 1; d < n; d++)
+        {
+            var p = (current + d) % n;
+            var continues = Continues(current, p);
+            for (var i = 0; i < _movements.Length; i++)
+            {
+                if (_shows[p][i] > 0 && (_shows[current][i] == 0 || continues) && (queue[i] >= 0.5 || arrivals[i].Any(a => a > 0)))
+                {
+                    return p;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Phase <paramref name="to"/> keeps every green of <paramref name="from"/> and adds to them.</summary>
+    private bool Continues(int from, int to)
+    {
+        var more = false;
+        for (var i = 0; i < _movements.Length; i++)
+        {
+            if (_shows[from][i] > 0 && _shows[to][i] == 0)
+            {
+                return false;
+            }
+
+            more |= _shows[to][i] > _shows[from][i];
+        }
+
+        return more;
     }
 
     private int Greedy(int phase, double[] q, double[][] arrivals, int k)

@@ -40,6 +40,13 @@ public sealed record ScheduleSettings
     /// </summary>
     public bool FollowProgramClock { get; init; }
 
+    /// <summary>
+    /// Change phases in the programme's order, skipping a phase no one waits for; the plan decides only when to change.
+    /// Its estimate of what follows still serves the phase with most demand next: an estimate in programme order rated a
+    /// short bridging step (RiLSA example 2's 2 s left-turn step) as the only way on and held the main road for a minute.
+    /// </summary>
+    public bool ProgrammeOrder { get; init; }
+
     /// <summary>Delay charged per vehicle still queued at the end of the horizon (it waits at least this much more).</summary>
     public double ResidualDelaySeconds { get; init; } = 20.0;
 }
