@@ -129,7 +129,7 @@ public sealed class SignalControlSetup
 
     private static IntersectionCoordinatorSettings Settings(SignalTimings timings, string controller, ISignalHead head, string auditDirectory, TimeProvider time) =>
         new(timings,
-            controller == "schedule" ? new ScheduleDrivenController(timings, new SaturationFlows(timings.Model), ControlledJunction.SumoSchedule) : SignalControllers.Create(controller, timings),
+            SignalControllers.Create(controller, timings, schedule: ControlledJunction.SumoSchedule),
             head,
             JsonLinesSignalAuditLog.OpenFile(Path.Combine(auditDirectory, $"{timings.Model.IntersectionId}.jsonl")),
             time)

@@ -34,9 +34,7 @@ public sealed class ControlledJunction
         Timings = new SignalTimings(ControlBounds.Relax(signal.Model));
         CloselySpaced = closelySpaced;
         Lanes = MovementLanes.Of(signal.TrafficLight, Timings.Model, network);
-        var adaptive = controller is "schedule"
-            ? new ScheduleDrivenController(Timings, new SaturationFlows(Timings.Model), SumoSchedule with { FollowProgramClock = closelySpaced })
-            : SignalControllers.Create(controller, Timings);
+        var adaptive = SignalControllers.Create(controller, Timings, schedule: SumoSchedule with { FollowProgramClock = closelySpaced });
         Supervisor = supervised ? JunctionSupervision.Supervise(adaptive, Timings) : null;
         _controller = (ISignalController?)Supervisor ?? adaptive;
         _validator = new PlanValidator(Timings, startTime);

@@ -142,4 +142,18 @@ public sealed class ScheduleDrivenControllerSpec
     {
         Assert.Equal("C", DecideAfterAEmptied(new ScheduleSettings { ProgrammeOrder = true }, bQueue: 0, cQueue: 12).TargetPhaseId);
     }
+
+    [Fact]
+    public void A_site_names_schedule_driven_control_in_programme_order_schedule_ordered()
+    {
+        var ordered = SignalControllers.Create("schedule-ordered", ThreePhase, schedule: new ScheduleSettings { PermissiveRateFactor = 0.8 });
+
+        Assert.Equal("schedule-ordered", ordered.Name);
+        Assert.Equal("schedule", SignalControllers.Create("schedule", ThreePhase).Name);
+        var signal = new SignalState(100, new Dictionary<string, SignalIndication>
+        {
+            ["a"] = SignalIndication.Green, ["b"] = SignalIndication.Red, ["c"] = SignalIndication.Red,
+        }, "A", false, 80);
+        Assert.Equal("B", ordered.Decide(new ControllerInput(100, signal, TestModels.Queues(ThreePhase.Model, ("b", 2), ("c", 12)))).TargetPhaseId);
+    }
 }

@@ -64,7 +64,7 @@ public sealed class ScheduleDrivenController : ISignalController
         _clock = new FixedTimeController(timings);
     }
 
-    public string Name => "schedule";
+    public string Name => _settings.ProgrammeOrder ? "schedule-ordered" : "schedule";
 
     /// <summary>The departures of the schedule last chosen, for downstream neighbours.</summary>
     public OutflowForecast? Outflow { get; private set; }
