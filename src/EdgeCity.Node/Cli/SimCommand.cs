@@ -20,14 +20,9 @@ public static class SimCommand
 
     public static Command Build()
     {
-        var config = new Option<FileInfo?>("--sumocfg") { Description = "A SUMO config (.sumocfg); its network gives the signals." };
-        var net = new Option<FileInfo?>("--net") { Description = "A SUMO network (.net.xml), with --routes." };
-        var routes = new Option<FileInfo[]>("--routes") { Description = "Route files (.rou.xml) for --net.", AllowMultipleArgumentsPerToken = true };
-        var begin = new Option<double?>("--begin") { Description = "Simulation begin in seconds (default: the config's, or 0)." };
-        var end = new Option<double?>("--end") { Description = "Simulation end in seconds (default: the config's, or 3600)." };
+        var scenarioOptions = new SimScenarioOptions();
         var controller = new Option<string>("--controller") { Description = $"EdgeCity's controller: {string.Join(", ", SignalControllers.Names)}.", DefaultValueFactory = _ => "schedule" };
         var seeds = new Option<int>("--seeds") { Description = "Seeds 1..N, each run for every controller.", DefaultValueFactory = _ => 1 };
-        var site = new Option<FileInfo?>("--site") { Description = "A site file with a twin (e.g. deploy/sites/demo/site.json): its network and routes are the scenario unless --sumocfg/--net is given; its posed cameras measure with --cameras." };
         var cameras = new Option<bool>("--cameras")
         {
             Description = $"Also run EdgeCity measured through the camera path (needs --site): every {SimCameraSite.FrameSeconds} s each twin camera is rendered, "
@@ -52,32 +47,22 @@ public static class SimCommand
         };
         var command = new Command("sim", "Closed loop in SUMO: EdgeCity controls every signal; compared with SUMO fixed-time and actuated on the same demand and seeds.")
         {
-            config, net, routes, site, begin, end, controller, seeds, cameras, supervisor, report, baselines, outputs, controllerAt,
+            controller, seeds, cameras, supervisor, report, baselines, outputs, controllerAt,
         };
+        foreach (var option in scenarioOptions.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.Subcommands.Add(SimSuiteCommand.Build());
+        command.Subcommands.Add(SimTuneCommand.Build());
         command.SetAction(async (parse, ct) =>
         {
             SimScenario scenario;
             SimCameraSite? twinSite = null;
             try
             {
-                twinSite = parse.GetValue(site) is { } siteFile ? SimCameraSite.Load(siteFile.FullName) : null;
-                scenario = parse.GetValue(config) is { } cfg
-                    ? SimScenario.FromConfig(cfg.FullName, parse.GetValue(begin), parse.GetValue(end))
-                    : parse.GetValue(net) is { } n
-                        ? new SimScenario
-                        {
-                            NetFile = n.FullName,
-                            RouteFiles = (parse.GetValue(routes) ?? []).Select(r => r.FullName).ToList(),
-                            Begin = parse.GetValue(begin) ?? 0,
-                            End = parse.GetValue(end) ?? 3600,
-                        }
-                        : twinSite?.Scenario(parse.GetValue(begin), parse.GetValue(end))
-                          ?? throw new ArgumentException("give --sumocfg <file>, or --net <net.xml> --routes <rou.xml>, or --site <site.json> with a twin");
-                foreach (var file in scenario.RouteFiles.Append(scenario.NetFile).Where(f => !File.Exists(f)))
-                {
-                    throw new FileNotFoundException($"{file}: no such file", file);
-                }
+                (scenario, twinSite) = scenarioOptions.Read(parse);
             }
             catch (Exception ex) when (ex is ArgumentException or FileNotFoundException or InvalidDataException)
             {

@@ -113,4 +113,36 @@ public sealed class SimCliSpec : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("give --sumocfg <file>, or --net <net.xml> --routes <rou.xml>", output);
     }
+
+    [Fact]
+    public async Task Sim_tune_tries_each_light_on_each_candidate_keeps_only_what_the_network_gains_and_resumes_from_its_results()
+    {
+        var results = Path.Combine(_folder, "tune.jsonl");
+        string[] Args(params string[] more) =>
+            ["sim", "tune", "--net", Path.Combine(_folder, "cross.net.xml"), "--routes", Path.Combine(_folder, "cross.rou.xml"), "--end", "300", "--seeds", "1", "--results", results, .. more];
+
+        var (code, output) = await NodeProcess.RunAsync(Args("--candidates", "fixed"));
+
+        Assert.True(code == 0, output);
+        var lines = output.Split('\n');
+        double Delay(string prefix) => double.Parse(lines.First(l => l.StartsWith(prefix, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var (start, onFixed) = (Delay("default everywhere:"), Delay("0=fixed:"));
+        var kept = onFixed <= start * 0.98;
+        Assert.Equal(kept, lines.Any(l => l.StartsWith("keep 0=fixed", StringComparison.Ordinal)));
+        Assert.Contains(kept ? "choose: --controller-at 0=fixed" : "keep schedule on every light", output, StringComparison.Ordinal);
+        Assert.Equal(2, File.ReadAllLines(results).Length); // the default and 0=fixed, one seed each
+
+        // Again with the same results file: nothing is run again, the same choice comes out.
+        var (again, againOutput) = await NodeProcess.RunAsync(Args("--candidates", "fixed"));
+        Assert.True(again == 0, againOutput);
+        Assert.Equal(2, File.ReadAllLines(results).Length);
+        Assert.Contains(kept ? "choose: --controller-at 0=fixed" : "keep schedule on every light", againOutput, StringComparison.Ordinal);
+
+        var (badLight, badLightOutput) = await NodeProcess.RunAsync(Args("--lights", "7"));
+        Assert.Equal(2, badLight);
+        Assert.Contains("--lights: EdgeCity controls no light '7' here; it controls: 0", badLightOutput, StringComparison.Ordinal);
+        var (badCandidate, badCandidateOutput) = await NodeProcess.RunAsync(Args("--candidates", "clever"));
+        Assert.Equal(2, badCandidate);
+        Assert.Contains("unknown controller 'clever'", badCandidateOutput, StringComparison.Ordinal);
+    }
 }
