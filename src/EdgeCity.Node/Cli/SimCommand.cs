@@ -160,26 +160,15 @@ public static class SimCommand
                     }
                 }
             }
-            catch (SignalRuleBrokenException ex)
+            catch (Exception ex) when (SimRunFailure.IsReported(ex))
             {
-                await Console.Error.WriteLineAsync($"SIGNAL RULE BROKEN, run invalid: {ex.Message}");
-                return 3;
-            }
-            catch (InvalidOperationException ex)
-            {
-                await Console.Error.WriteLineAsync(ex.Message);
-                return 1;
-            }
-            catch (ArgumentException ex)
-            {
-                await Console.Error.WriteLineAsync(ex.Message);
-                return 2;
+                return await SimRunFailure.ReportAsync(ex);
             }
             finally
             {
                 if (kept is null)
                 {
-                    TryDelete(work);
+                    SimRunFailure.TryDelete(work);
                 }
 
                 model?.Dispose();
@@ -225,16 +214,5 @@ public static class SimCommand
             $"seed {run.Seed}: vehicle-seconds standing, {run.Controller} against {reference.Controller} (SUMO's edge totals), all edges {differences.Sum(d => d.Seconds):N0} against {differences.Sum(d => d.ReferenceSeconds):N0}"));
         Console.WriteLine($"  longer:  {string.Join("; ", differences.Where(d => d.More > 0).Take(5).Select(Line))}");
         Console.WriteLine($"  shorter: {string.Join("; ", differences.Where(d => d.More < 0).Reverse().Take(5).Select(Line))}");
-    }
-
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 }

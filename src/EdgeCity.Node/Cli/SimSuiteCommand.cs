@@ -73,13 +73,7 @@ public static class SimSuiteCommand
             }
             finally
             {
-                try
-                {
-                    Directory.Delete(work, recursive: true);
-                }
-                catch (IOException)
-                {
-                }
+                SimRunFailure.TryDelete(work);
             }
 
             Console.WriteLine();

@@ -90,25 +90,13 @@ public static class SimTuneCommand
                 }, resultsPath, Console.WriteLine) { MinGain = parse.GetValue(minGain) };
                 outcome = await tuning.RunAsync(wanted, tried, Math.Max(1, parse.GetValue(seeds)), ct);
             }
-            catch (SignalRuleBrokenException ex)
+            catch (Exception ex) when (SimRunFailure.IsReported(ex))
             {
-                await Console.Error.WriteLineAsync($"SIGNAL RULE BROKEN, run invalid: {ex.Message}");
-                return 3;
-            }
-            catch (InvalidOperationException ex)
-            {
-                await Console.Error.WriteLineAsync(ex.Message);
-                return 1;
+                return await SimRunFailure.ReportAsync(ex);
             }
             finally
             {
-                try
-                {
-                    Directory.Delete(work, recursive: true);
-                }
-                catch (IOException)
-                {
-                }
+                SimRunFailure.TryDelete(work);
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
