@@ -33,6 +33,10 @@ public sealed record SimCameraSite(SiteDefinition Site, string Folder)
         return new SimCameraSite(loaded.Site, Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
+    /// <summary>The controller the site sets for each SUMO light it names (<c>sumoTls</c>): what the box would run there.</summary>
+    public IReadOnlyDictionary<string, string> Controllers =>
+        Site.Intersections.Where(i => i.SumoTls is { Length: > 0 }).ToDictionary(i => i.SumoTls!, i => i.Controller.ToLowerInvariant(), StringComparer.Ordinal);
+
     /// <summary>The twin's scenario: its network, routes and additionals; the window from the arguments, else the twin's, else [0, 3600].</summary>
     public SimScenario Scenario(double? begin, double? end)
     {

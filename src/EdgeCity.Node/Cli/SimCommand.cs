@@ -107,7 +107,15 @@ public static class SimCommand
                 return 2;
             }
 
-            var at = new Dictionary<string, string>(StringComparer.Ordinal);
+            // A site sets a controller per intersection: unless --controller says otherwise, sim runs what the boxes would.
+            var at = twinSite is not null && parse.GetResult(controller) is not { Implicit: false }
+                ? twinSite.Controllers.Where(c => network.TrafficLights.ContainsKey(c.Key) && c.Value != name).ToDictionary(StringComparer.Ordinal)
+                : new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (light, chosen) in at)
+            {
+                Console.WriteLine($"note: light {light} runs EdgeCity {chosen} as the site sets it, the others {name}");
+            }
+
             foreach (var pair in parse.GetValue(controllerAt) ?? [])
             {
                 var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);

@@ -16,7 +16,7 @@ public sealed class SimScenarioOptions
 
     public Option<FileInfo[]> Routes { get; } = new("--routes") { Description = "Route files (.rou.xml) for --net.", AllowMultipleArgumentsPerToken = true };
 
-    public Option<FileInfo?> Site { get; } = new("--site") { Description = "A site file with a twin (e.g. deploy/sites/demo/site.json): its network and routes are the scenario unless --sumocfg/--net is given; its posed cameras measure with --cameras." };
+    public Option<FileInfo?> Site { get; } = new("--site") { Description = "A site file with a twin (e.g. deploy/sites/demo/site.json): its network and routes are the scenario unless --sumocfg/--net is given; each intersection runs the controller the site sets unless --controller is given; its posed cameras measure with --cameras." };
 
     public Option<double?> Begin { get; } = new("--begin") { Description = "Simulation begin in seconds (default: the config's, or 0)." };
 

@@ -1,5 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EdgeCity.Domain.Sites;
+using EdgeCity.Node.CameraLoop;
 using EdgeCity.Domain.Control.Controllers;
 using EdgeCity.Simulation.Control;
 using EdgeCity.Simulation.Network;
@@ -30,9 +34,13 @@ public static class SimTuneCommand
         {
             Description = "JSON lines, one measured run each, written as runs finish; runs already in it are not run again (default: .build/sim-tune/<network>-<controller>-<begin>-<end>.jsonl; delete it to start over).",
         };
+        var writeSite = new Option<FileInfo?>("--write-site")
+        {
+            Description = "With --site: write the site with each intersection's controller set to the choice (or --controller) here, in the same folder as the site (its twin's paths are relative to it).",
+        };
         var command = new Command("tune", "Choose a controller per light by the network's delay in the twin: each light in turn on each candidate, kept when the whole network gains; resumable.")
         {
-            controller, candidates, lights, seeds, minGain, results,
+            controller, candidates, lights, seeds, minGain, results, writeSite,
         };
         foreach (var option in scenarioOptions.All)
         {
@@ -43,9 +51,10 @@ public static class SimTuneCommand
         {
             SimScenario scenario;
             SumoNetwork network;
+            SimCameraSite? site;
             try
             {
-                (scenario, _) = scenarioOptions.Read(parse);
+                (scenario, site) = scenarioOptions.Read(parse);
                 (scenario, network) = scenario.Load();
             }
             catch (Exception ex) when (ex is ArgumentException or FileNotFoundException or InvalidDataException)
@@ -63,6 +72,8 @@ public static class SimTuneCommand
                 : tried.Count == 0 ? "--candidates: give at least one controller to try"
                 : wanted.FirstOrDefault(l => !controlled.Contains(l)) is { } missing
                     ? $"--lights: EdgeCity controls no light '{missing}' here; it controls: {string.Join(", ", controlled)}"
+                : parse.GetValue(writeSite) is { } target && (site is null || target.DirectoryName != site.Folder)
+                    ? $"--write-site {target.FullName}: {(site is null ? "it needs --site <site.json>, the site to write with the choices" : $"write it in the site's folder, {site.Folder} (the twin's paths are relative to it)")}"
                 : null;
             if (error is not null)
             {
@@ -104,6 +115,18 @@ public static class SimTuneCommand
             Console.WriteLine(outcome.Chosen.Count == 0
                 ? $"keep {name} on every light"
                 : $"choose: {string.Join(' ', outcome.Chosen.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"--controller-at {c.Key}={c.Value}"))} (in a site file: each intersection's \"controller\")");
+            if (parse.GetValue(writeSite) is { } siteOut)
+            {
+                var tuned = site!.Site with
+                {
+                    Intersections = site.Site.Intersections
+                        .Select(i => i.SumoTls is { } tls && controlled.Contains(tls) ? i with { Controller = outcome.Chosen.GetValueOrDefault(tls, name) } : i).ToList(),
+                };
+                await File.WriteAllTextAsync(siteOut.FullName,
+                    JsonSerializer.Serialize(tuned, new JsonSerializerOptions(SiteFile.JsonOptions) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull }) + Environment.NewLine, ct);
+                Console.WriteLine($"{siteOut.FullName}: site '{tuned.Name}' with the tuned controllers");
+            }
+
             return 0;
         });
         return command;

@@ -145,4 +145,45 @@ public sealed class SimCliSpec : IDisposable
         Assert.Equal(2, badCandidate);
         Assert.Contains("unknown controller 'clever'", badCandidateOutput, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Sim_site_runs_each_light_on_the_sites_controller_and_tune_writes_its_choices_into_the_site()
+    {
+        var site = Path.Combine(_folder, "site.json");
+        var (made, madeOutput) = await NodeProcess.RunAsync("site", "from-sumo", Path.Combine(_folder, "cross.net.xml"), "--routes", Path.Combine(_folder, "cross.rou.xml"), "--out", site);
+        Assert.True(made == 0, madeOutput);
+
+        // Tuned with fixed time as the only candidate, the written site names what was chosen.
+        var tuned = Path.Combine(_folder, "tuned.json");
+        var (code, output) = await NodeProcess.RunAsync(
+            "sim", "tune", "--site", site, "--end", "120", "--seeds", "1", "--candidates", "fixed", "--results", Path.Combine(_folder, "t.jsonl"), "--write-site", tuned);
+        Assert.True(code == 0, output);
+        var chosen = output.Contains("choose: --controller-at 0=fixed", StringComparison.Ordinal) ? "fixed" : "schedule";
+        Assert.Contains(chosen == "fixed" ? "choose: --controller-at 0=fixed" : "keep schedule on every light", output, StringComparison.Ordinal);
+        var written = await File.ReadAllTextAsync(tuned);
+        using (var json = JsonDocument.Parse(written))
+        {
+            Assert.Equal(chosen, json.RootElement.GetProperty("intersections")[0].GetProperty("controller").GetString());
+        }
+
+        // A site that puts the light on fixed time: sim --site runs it so, as the box would.
+        await File.WriteAllTextAsync(tuned, written.Replace($"\"controller\": \"{chosen}\"", "\"controller\": \"fixed\"", StringComparison.Ordinal));
+        var (siteRun, siteOutput) = await NodeProcess.RunAsync("sim", "--site", tuned, "--end", "120", "--baselines", "false");
+        Assert.True(siteRun == 0, siteOutput);
+        Assert.Contains("note: light 0 runs EdgeCity fixed as the site sets it, the others schedule", siteOutput, StringComparison.Ordinal);
+        var (fixedRun, fixedOutput) = await NodeProcess.RunAsync("sim", "--site", tuned, "--end", "120", "--baselines", "false", "--controller", "fixed");
+        Assert.True(fixedRun == 0, fixedOutput);
+        string Delay(string text, string run) => text.Split('\n').First(l => l.StartsWith($"seed 1 {run}:", StringComparison.Ordinal)).Split(',')[0].Split(':')[1];
+        Assert.Equal(Delay(fixedOutput, "edgecity-fixed"), Delay(siteOutput, "edgecity-schedule"));
+
+        // --controller overrides the site's choices.
+        var (overridden, overriddenOutput) = await NodeProcess.RunAsync("sim", "--site", tuned, "--end", "60", "--baselines", "false", "--controller", "actuated");
+        Assert.True(overridden == 0, overriddenOutput);
+        Assert.DoesNotContain("as the site sets it", overriddenOutput, StringComparison.Ordinal);
+
+        var (elsewhere, elsewhereOutput) = await NodeProcess.RunAsync(
+            "sim", "tune", "--site", site, "--end", "60", "--seeds", "1", "--write-site", Path.Combine(Path.GetTempPath(), "tuned.json"));
+        Assert.Equal(2, elsewhere);
+        Assert.Contains("write it in the site's folder", elsewhereOutput, StringComparison.Ordinal);
+    }
 }
