@@ -67,6 +67,8 @@ public sealed class ControllerTuning(Func<IReadOnlyDictionary<string, string>, i
                 trial = (await measure(choices, seed, ct)) with { Choices = key, Seed = seed };
                 await File.AppendAllTextAsync(resultsFile, JsonSerializer.Serialize(trial, Json) + "\n", ct);
                 done[(key, seed)] = trial;
+                log(string.Create(CultureInfo.InvariantCulture,
+                    $"  {(key.Length == 0 ? "default" : key)}, seed {seed}: {trial.MeanDelaySeconds:0.0} s mean delay, {trial.TripsCompleted}/{trial.Trips} trips"));
             }
 
             trials.Add(trial);
