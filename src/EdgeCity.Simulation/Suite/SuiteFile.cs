@@ -1,11 +1,13 @@
 using System.Globalization;
+using EdgeCity.Domain.Control.Controllers;
 using EdgeCity.Simulation.Control;
 
 namespace EdgeCity.Simulation.Suite;
 
 /// <summary>
 /// A suite file: one scenario a line, <c>name: sim options</c> (<c>--sumocfg f</c>, or <c>--net f --routes f [f...]</c>,
-/// with <c>--begin s</c> and <c>--end s</c>), <c>#</c> comments. Paths may start with <c>$SUMO_HOME</c> and are
+/// with <c>--begin s</c>, <c>--end s</c> and <c>--controller-at light=controller ...</c>, the per-light choices a site
+/// sets or <c>sim tune</c> found), <c>#</c> comments. Paths may start with <c>$SUMO_HOME</c> and are
 /// otherwise relative to the suite file, so a new scenario is one line.
 /// </summary>
 public static class SuiteFile
@@ -53,6 +55,7 @@ public static class SuiteFile
         string? config = null, net = null;
         double? begin = null, end = null;
         var routes = new List<string>();
+        var at = new Dictionary<string, string>(StringComparer.Ordinal);
         var words = options.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         string Resolve(string p) => Path.GetFullPath(p.StartsWith("$SUMO_HOME", StringComparison.Ordinal) ? sumoHome + p["$SUMO_HOME".Length..] : Path.Combine(folder, p));
         double Number(string option, int i) =>
@@ -60,7 +63,7 @@ public static class SuiteFile
                 ? v
                 : throw new InvalidDataException($"{where}: {option} needs a number of seconds");
         string Value(string option, int i) =>
-            i < words.Length && !words[i].StartsWith("--", StringComparison.Ordinal) ? words[i] : throw new InvalidDataException($"{where}: {option} needs a file");
+            i < words.Length && !words[i].StartsWith("--", StringComparison.Ordinal) ? words[i] : throw new InvalidDataException($"{where}: {option} needs {(option == "--controller-at" ? "<light id>=<controller>" : "a file")}");
         for (var i = 0; i < words.Length; i++)
         {
             switch (words[i])
@@ -85,14 +88,24 @@ public static class SuiteFile
                 case "--end":
                     end = Number("--end", ++i);
                     break;
+                case "--controller-at":
+                    do
+                    {
+                        var pair = Value("--controller-at", ++i).Split('=', 2);
+                        at[pair[0]] = pair.Length == 2 && pair[0].Length > 0 && SignalControllers.Names.Contains(pair[1].ToLowerInvariant())
+                            ? pair[1].ToLowerInvariant()
+                            : throw new InvalidDataException($"{where}: --controller-at {words[i]}: give <light id>=<controller> with a controller of {string.Join(", ", SignalControllers.Names)}");
+                    }
+                    while (i + 1 < words.Length && !words[i + 1].StartsWith("--", StringComparison.Ordinal));
+                    break;
                 default:
-                    throw new InvalidDataException($"{where}: unknown option '{words[i]}' (known: --sumocfg, --net, --routes, --begin, --end)");
+                    throw new InvalidDataException($"{where}: unknown option '{words[i]}' (known: --sumocfg, --net, --routes, --begin, --end, --controller-at)");
             }
         }
 
         if (config is not null)
         {
-            return SimScenario.FromConfig(config, begin, end);
+            return SimScenario.FromConfig(config, begin, end) with { ControllerAt = at };
         }
 
         var network = net ?? throw new InvalidDataException($"{where}: give --sumocfg <file>, or --net <file> --routes <file>");
@@ -101,6 +114,6 @@ public static class SuiteFile
             throw new InvalidDataException($"{where}: {file} does not exist");
         }
 
-        return new SimScenario { NetFile = network, RouteFiles = routes, Begin = begin ?? 0, End = end ?? 3600 };
+        return new SimScenario { NetFile = network, RouteFiles = routes, Begin = begin ?? 0, End = end ?? 3600, ControllerAt = at };
     }
 }

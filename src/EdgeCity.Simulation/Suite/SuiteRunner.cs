@@ -61,6 +61,11 @@ public sealed class SuiteRunner(string resultsFile, Action<string> log)
         foreach (var entry in suite)
         {
             var (scenario, network) = entry.Scenario.Load();
+            if (scenario.ControllerAt.Keys.FirstOrDefault(l => !network.TrafficLights.ContainsKey(l)) is { } unknown)
+            {
+                throw new InvalidDataException($"{entry.Name}: --controller-at names light '{unknown}', which the network does not have; its lights: {string.Join(", ", network.TrafficLights.Keys.Order(StringComparer.Ordinal))}");
+            }
+
             foreach (var note in scenario.Notes)
             {
                 _log($"{entry.Name}: note: {note}");
