@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using EdgeCity.Simulation.Control;
 
 namespace EdgeCity.Simulation.Suite;
@@ -14,50 +13,16 @@ public sealed class SuiteRunner(string resultsFile, Action<string> log)
 {
     private readonly Action<string> _log = log;
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
-    /// <summary>The results already in <paramref name="path"/> (none when it does not exist); a damaged line is named.</summary>
-    public static List<SuiteResult> ReadResults(string path, Action<string>? log = null)
-    {
-        var results = new List<SuiteResult>();
-        if (!File.Exists(path))
-        {
-            return results;
-        }
-
-        var n = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            n++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                results.Add(JsonSerializer.Deserialize<SuiteResult>(line, Json) ?? throw new JsonException("null"));
-            }
-            catch (JsonException ex)
-            {
-                // A line cut by a kill mid-write: that run is simply run again.
-                log?.Invoke($"{path}:{n}: unreadable result, run again ({ex.Message})");
-            }
-        }
-
-        return results;
-    }
-
     public async Task<IReadOnlyList<SuiteResult>> RunAsync(IReadOnlyList<SuiteScenario> suite, int seeds, string controller, string workFolder, CancellationToken ct)
     {
-        var results = ReadResults(resultsFile, _log);
+        var file = new ResultsFile<SuiteResult>(resultsFile, _log);
+        var results = file.Read();
         var done = results.Select(r => (r.Scenario, r.Seed, r.Controller)).ToHashSet();
         var edgecity = $"edgecity-{controller}";
         var total = suite.Count * seeds * 3;
         var finished = suite.Sum(s => Enumerable.Range(1, seeds).Sum(seed => new[] { edgecity, SumoBaseline.Fixed, SumoBaseline.Actuated }.Count(c => done.Contains((s.Name, seed, c)))));
         var watch = Stopwatch.StartNew();
         var ranNow = 0;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(resultsFile))!);
         foreach (var entry in suite)
         {
             var (scenario, network) = entry.Scenario.Load();
@@ -97,7 +62,7 @@ public sealed class SuiteRunner(string resultsFile, Action<string> log)
 
                     var result = new SuiteResult(entry.Name, seed, name, run.Trips.MeanDelaySeconds, run.Trips.P95DelaySeconds, run.Trips.LongestWaitSeconds,
                         run.Trips.TripsCompleted, run.Trips.Trips, run.HandBacks, run.RuleBreaks.Count, run.PreventedDecisions, run.WallSeconds);
-                    await File.AppendAllTextAsync(resultsFile, JsonSerializer.Serialize(result, Json) + "\n", ct);
+                    await file.AppendAsync(result, ct);
                     results.Add(result);
                     finished++;
                     ranNow++;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using EdgeCity.Simulation.Suite;
 
 namespace EdgeCity.Simulation.Tuning;
 
@@ -16,16 +16,15 @@ public sealed class ControllerTuning(Func<IReadOnlyDictionary<string, string>, i
 {
     private const double TripsTolerance = 0.01;
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     /// <summary>The least relative gain in mean delay for which a light's controller is changed.</summary>
     public double MinGain { get; init; } = 0.02;
 
     public async Task<TuningOutcome> RunAsync(IReadOnlyList<string> lights, IReadOnlyList<string> candidates, int seeds, CancellationToken ct)
     {
-        var done = ReadResults().GroupBy(t => (t.Choices, t.Seed)).ToDictionary(g => g.Key, g => g.Last());
+        var file = new ResultsFile<TuningTrial>(resultsFile, log);
+        var done = file.Read().GroupBy(t => (t.Choices, t.Seed)).ToDictionary(g => g.Key, g => g.Last());
         var chosen = new Dictionary<string, string>(StringComparer.Ordinal);
-        var start = await MeasureAsync(chosen, seeds, done, ct);
+        var start = await MeasureAsync(chosen, seeds, file, done, ct);
         var current = start;
         log(Line("default everywhere", current));
         foreach (var light in lights)
@@ -35,7 +34,7 @@ public sealed class ControllerTuning(Func<IReadOnlyDictionary<string, string>, i
             foreach (var candidate in candidates)
             {
                 var trial = new Dictionary<string, string>(chosen, StringComparer.Ordinal) { [light] = candidate };
-                var measured = await MeasureAsync(trial, seeds, done, ct);
+                var measured = await MeasureAsync(trial, seeds, file, done, ct);
                 var keeps = measured.MeanDelay <= current.MeanDelay * (1 - MinGain) && measured.Trips >= current.Trips * (1 - TripsTolerance);
                 log(Line($"{light}={candidate}", measured) + (keeps ? string.Empty : " (not kept)"));
                 if (keeps && (best is null || measured.MeanDelay < best.MeanDelay))
@@ -55,7 +54,7 @@ public sealed class ControllerTuning(Func<IReadOnlyDictionary<string, string>, i
         return new TuningOutcome(chosen, start.MeanDelay, start.Trips, current.MeanDelay, current.Trips);
     }
 
-    private async Task<Measured> MeasureAsync(Dictionary<string, string> choices, int seeds, Dictionary<(string, int), TuningTrial> done, CancellationToken ct)
+    private async Task<Measured> MeasureAsync(Dictionary<string, string> choices, int seeds, ResultsFile<TuningTrial> file, Dictionary<(string, int), TuningTrial> done, CancellationToken ct)
     {
         var key = ControllerChoices.Key(choices);
         var trials = new List<TuningTrial>();
@@ -65,7 +64,7 @@ public sealed class ControllerTuning(Func<IReadOnlyDictionary<string, string>, i
             {
                 ct.ThrowIfCancellationRequested();
                 trial = (await measure(choices, seed, ct)) with { Choices = key, Seed = seed };
-                await File.AppendAllTextAsync(resultsFile, JsonSerializer.Serialize(trial, Json) + "\n", ct);
+                await file.AppendAsync(trial, ct);
                 done[(key, seed)] = trial;
                 log(string.Create(CultureInfo.InvariantCulture,
                     $"  {(key.Length == 0 ? "default" : key)}, seed {seed}: {trial.MeanDelaySeconds:0.0} s mean delay, {trial.TripsCompleted}/{trial.Trips} trips"));
@@ -75,40 +74,6 @@ public sealed class ControllerTuning(Func<IReadOnlyDictionary<string, string>, i
         }
 
         return new Measured(trials.Average(t => t.MeanDelaySeconds), trials.Average(t => (double)t.TripsCompleted));
-    }
-
-    private List<TuningTrial> ReadResults()
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(resultsFile))!);
-        var trials = new List<TuningTrial>();
-        if (!File.Exists(resultsFile))
-        {
-            return trials;
-        }
-
-        // A run killed mid-write leaves a line without its end; the next result starts on a line of its own.
-        using (var file = File.Open(resultsFile, FileMode.Open, FileAccess.ReadWrite))
-        {
-            if (file.Length > 0 && file.Seek(-1, SeekOrigin.End) >= 0 && file.ReadByte() != '\n')
-            {
-                file.WriteByte((byte)'\n');
-            }
-        }
-
-        foreach (var line in File.ReadLines(resultsFile).Where(l => !string.IsNullOrWhiteSpace(l)))
-        {
-            try
-            {
-                trials.Add(JsonSerializer.Deserialize<TuningTrial>(line, Json) ?? throw new JsonException("null"));
-            }
-            catch (JsonException ex)
-            {
-                // A line cut by a kill mid-write: that run is simply measured again.
-                log($"{resultsFile}: unreadable result, measured again ({ex.Message})");
-            }
-        }
-
-        return trials;
     }
 
     private static string Line(string what, Measured m) =>

@@ -65,6 +65,11 @@ public sealed class ControllerTuningSpec : IDisposable
         Assert.Equal(4, first); // the default and a=ordered, two seeds each
         Assert.Equal(["a=ordered b=ordered#1", "a=ordered b=ordered#2"], _measured.Skip(first));
         Assert.Equal("ordered", outcome.Chosen["a"]);
-        Assert.Contains(_log, l => l.Contains("unreadable result, measured again", StringComparison.Ordinal));
+        Assert.Contains(_log, l => l.Contains("unreadable result, run again", StringComparison.Ordinal));
+
+        // The results written after the cut line start on lines of their own: a third call measures nothing.
+        var measuredBefore = _measured.Count;
+        await Tuning().RunAsync(["a", "b"], ["ordered"], seeds: 2, CancellationToken.None);
+        Assert.Equal(measuredBefore, _measured.Count);
     }
 }
