@@ -19,7 +19,8 @@ public static class ModelsFinetuneCommand
         var val = new Option<DirectoryInfo[]>("--val") { Description = "Held-out folders scored before and after (default: the hand-boxed real frames and the twin's held-out frame shipped under models/testdata).", AllowMultipleArgumentsPerToken = true };
         var models = new Option<string>("--models") { Description = "Folder with the model manifests.", DefaultValueFactory = _ => "models" };
         var baseModel = new Option<string>("--base") { Description = "The model fine-tuned (a manifest exported by the training recipe).", DefaultValueFactory = _ => Domain.Sites.DefaultDetectors.Twin };
-        var labeller = new Option<string>("--labeller") { Description = "The labeller's detector (a manifest name).", DefaultValueFactory = _ => Domain.Sites.DefaultDetectors.RealCamera };
+        var labeller = new Option<string>("--labeller") { Description = "The labeller's detectors (manifest names, comma-separated: an ensemble).", DefaultValueFactory = _ => Domain.Sites.DefaultDetectors.RealCamera };
+        var tiles = new Option<string>("--tiles") { Description = "The labeller also looks at overlapping tiles of each frame, zoomed (NxM across by down; 0: none).", DefaultValueFactory = _ => Labelling.LabellerDefaults.Tiles };
         var name = new Option<string>("--name") { Description = "The new model's name (its .onnx and .json).", DefaultValueFactory = _ => "edgecity-vehicles-local" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for labels, twin frames, the model, its manifest and its card.", Required = true };
         var device = new Option<string>("--device") { Description = "PyTorch device: auto (CUDA where PyTorch sees a GPU, else the CPU), cpu, cuda, cuda:1 ...", DefaultValueFactory = _ => "auto" };
@@ -30,7 +31,7 @@ public static class ModelsFinetuneCommand
         var providers = new Option<string>("--providers") { Description = "Execution providers for the labeller, in order (tensorrt,cuda,cpu).", DefaultValueFactory = _ => "tensorrt,cuda,cpu" };
         var command = new Command("finetune", "Fine-tune the shipped model on your own footage, one command: label it (or take reviewed labels), mix in the twin's frames, train (GPU where there is one), score held-out frames before and after, write the model, its manifest and its card.")
         {
-            video, labels, reviewFirst, twin, twinSeconds, twinSite, val, models, baseModel, labeller, name, output, device, minutes, steps, every, minSide, providers,
+            video, labels, reviewFirst, twin, twinSeconds, twinSite, val, models, baseModel, labeller, name, output, device, minutes, steps, every, minSide, providers, tiles,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -58,6 +59,7 @@ public static class ModelsFinetuneCommand
                     ModelsFolder = modelsFolder,
                     BaseModel = parse.GetValue(baseModel)!,
                     LabellerModel = parse.GetValue(labeller)!,
+                    Looks = Labelling.LabellerLooks.WithTiles(parse.GetValue(tiles)!, plain: false),
                     Name = parse.GetValue(name)!,
                     Out = parse.GetValue(output)!.FullName,
                     Device = parse.GetValue(device)!,

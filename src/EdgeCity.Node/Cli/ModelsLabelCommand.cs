@@ -15,7 +15,8 @@ public static class ModelsLabelCommand
     public static Command Build()
     {
         var video = new Option<FileInfo>("--video") { Description = "The footage (a video file).", Required = true };
-        var model = new Option<string>("--model") { Description = "The labeller's detector (a manifest name); the real-camera default by default.", DefaultValueFactory = _ => Domain.Sites.DefaultDetectors.RealCamera };
+        var model = new Option<string>("--model") { Description = "The labeller's detectors (manifest names, comma-separated: an ensemble); the real-camera default by default.", DefaultValueFactory = _ => Domain.Sites.DefaultDetectors.RealCamera };
+        var tiles = new Option<string>("--tiles") { Description = "Also look at overlapping tiles of each frame, zoomed to the model's input (NxM across by down; 0: none), for far vehicles.", DefaultValueFactory = _ => LabellerDefaults.Tiles };
         var models = new Option<string>("--models") { Description = "Folder with the model manifests.", DefaultValueFactory = _ => "models" };
         var every = new Option<int>("--every") { Description = "Write every N-th frame (all frames are detected and tracked).", DefaultValueFactory = _ => 10 };
         var minScore = new Option<float>("--min-score") { Description = "Fused score a box needs to become a label.", DefaultValueFactory = _ => 0.3f };
@@ -23,9 +24,9 @@ public static class ModelsLabelCommand
         var providers = new Option<string>("--providers") { Description = "Execution providers to try, in order (tensorrt,cuda,cpu).", DefaultValueFactory = _ => "tensorrt,cuda,cpu" };
         var plain = new Option<bool>("--plain") { Description = "Label with the detector alone (one look, no gap filling): the baseline to compare the labeller with." };
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads.", DefaultValueFactory = _ => 2 };
-        var command = new Command("label", "Label your own footage for training: every frame detected twice (as is and mirrored) and tracked to fill gaps; every N-th frame written in YOLO txt, with the frames to check first.")
+        var command = new Command("label", "Label your own footage for training: every frame detected by each model as is, mirrored and in zoomed tiles, fused, and tracked to fill gaps; every N-th frame written in YOLO txt, with the frames to check first.")
         {
-            video, model, models, every, minScore, output, providers, threads, plain,
+            video, model, models, every, minScore, output, providers, threads, plain, tiles,
         };
         command.SetAction((parse, ct) =>
         {
@@ -43,11 +44,11 @@ public static class ModelsLabelCommand
                 }
 
                 var folder = parse.GetValue(output)?.FullName ?? Path.GetFullPath(Path.Combine("data", "label-" + Path.GetFileNameWithoutExtension(clip.Name)));
+                var looks = LabellerLooks.WithTiles(parse.GetValue(tiles)!, parse.GetValue(plain));
                 var options = new DetectorOptions { IntraOpThreads = parse.GetValue(threads), MaxBatch = 1, Providers = AssessCommand.Providers(parse.GetValue(providers)!) };
-                using var loaded = DetectionModel.Load(parse.GetValue(models)!, parse.GetValue(model)!, options);
-                using var detector = new Detector(loaded);
-                Console.WriteLine($"label: {clip.FullName} with {loaded.Name} on {loaded.ProviderLabel}, as is and mirrored, tracked; every {parse.GetValue(every)}th frame to {folder}");
-                var result = new FootageLabeller(detector, FootageLabeller.TrainingClasses, parse.GetValue(minScore), parse.GetValue(plain)).Label(clip.FullName, folder, parse.GetValue(every), line => Console.Error.WriteLine($"label: {line}"));
+                using var ensemble = LabellerEnsemble.Load(parse.GetValue(models)!, parse.GetValue(model)!, options);
+                Console.WriteLine($"label: {clip.FullName} with {ensemble.Describe(looks)}; every {parse.GetValue(every)}th frame to {folder}");
+                var result = new FootageLabeller(ensemble.Detectors, FootageLabeller.TrainingClasses, parse.GetValue(minScore), looks).Label(clip.FullName, folder, parse.GetValue(every), line => Console.Error.WriteLine($"label: {line}"));
 
                 var review = FootageLabeller.WriteReview(folder, result.Written);
                 Console.WriteLine($"label: {result.FramesRead} frames read, {result.FramesWritten} written with {result.Boxes} boxes ({result.GapFilled} of them filled from tracks; over all frames {result.Confirmed} boxes seen in both views, {result.SingleView} in one); review {review.Count} frames listed in {Path.Combine(folder, "review.txt")}, then: edgecity models train --data {folder}");

@@ -31,6 +31,9 @@ public sealed record FinetuneOptions
     /// <summary>The labeller's detector (a manifest name).</summary>
     public string LabellerModel { get; init; } = Domain.Sites.DefaultDetectors.RealCamera;
 
+    /// <summary>How the labeller looks at each frame (zoomed tiles and all).</summary>
+    public Labelling.LabellerLooks Looks { get; init; } = Labelling.LabellerLooks.WithTiles(Labelling.LabellerDefaults.Tiles, plain: false);
+
     /// <summary>The new model's manifest name.</summary>
     public string Name { get; init; } = "edgecity-vehicles-local";
 

@@ -121,11 +121,10 @@ public sealed class FinetuneRun(FinetuneOptions options, Action<string> say)
     private ModelCardData Label(string video)
     {
         var folder = Path.Combine(options.Out, "labels", Path.GetFileNameWithoutExtension(video));
-        using var loaded = DetectionModel.Load(options.ModelsFolder, options.LabellerModel,
+        using var ensemble = LabellerEnsemble.Load(options.ModelsFolder, options.LabellerModel,
             new DetectorOptions { IntraOpThreads = options.Threads, MaxBatch = 1, Providers = options.Providers.ToArray() });
-        using var detector = new Detector(loaded);
-        say($"labelling {video} with {loaded.Name} on {loaded.ProviderLabel} (as is and mirrored, tracked), every {options.Every}th frame to {folder}");
-        var result = new FootageLabeller(detector, FootageLabeller.TrainingClasses, 0.3f).Label(video, folder, options.Every, line => say($"label: {line}"));
+        say($"labelling {video} with {ensemble.Describe(options.Looks)}, every {options.Every}th frame to {folder}");
+        var result = new FootageLabeller(ensemble.Detectors, FootageLabeller.TrainingClasses, 0.3f, options.Looks).Label(video, folder, options.Every, line => say($"label: {line}"));
         var review = FootageLabeller.WriteReview(folder, result.Written);
         say($"labelled {result.FramesRead} frames, wrote {result.FramesWritten} with {result.Boxes} boxes ({result.GapFilled} filled from tracks); {review.Count} frames listed for review in {Path.Combine(folder, "review.txt")}");
         return Describe("footage", folder, video, $"labelled by this run ({result.GapFilled} boxes filled from tracks), not reviewed by a person");

@@ -10,14 +10,30 @@ namespace EdgeCity.Node.Labelling;
 
 /// <summary>
 /// Labels a community's own footage for training: a stronger, slower labeller than the node's camera path. Every frame
-/// is detected as it is and mirrored (<see cref="FlipFusion"/>), the fused boxes are tracked through every frame, and
-/// a vehicle tracked on both sides of a frame where it was missed is added there (<see cref="TrackGapFill"/>). Every
+/// is looked at several ways by every detector given (an ensemble): as it is, mirrored, and, with tiles, as zoomed
+/// overlapping tiles in which a far car is big enough to find. The looks are fused (<see cref="ViewFusion"/>: a box is
+/// judged by the looks that could have seen it), the fused boxes are tracked through every frame, and a vehicle
+/// tracked on both sides of a frame where it was missed is added there (<see cref="TrackGapFill"/>). Every
 /// <c>every</c>-th frame is written as a JPEG with a YOLO txt label file in the detector's class order, ready for
-/// <c>models train --data</c> once a person has checked the frames listed for review. <c>plain</c> labels with the
-/// detector alone (one look, no gap filling): the baseline the stronger labeller is measured against.
+/// <c>models train --data</c> once a person has checked the frames listed for review. <see cref="LabellerLooks.Plain"/>
+/// labels with the first detector alone (one look, no gap filling): the baseline the stronger labeller is measured against.
 /// </summary>
-public sealed class FootageLabeller(Detector detector, IReadOnlyList<string> trainingClasses, float minScore, bool plain = false)
+public sealed class FootageLabeller(IReadOnlyList<Detector> detectors, IReadOnlyList<string> trainingClasses, float minScore, LabellerLooks looks)
 {
+    /// <summary>
+    /// The shortest side, in model input pixels, of a vehicle a detector is taken to resolve: its finest stride (8) is
+    /// one cell; below that a look is not asked about a box.
+    /// </summary>
+    public const float ResolvableInputPixels = 8f;
+
+    /// <summary>
+    /// Tiles judge boxes up to this many times the shortest side a look at the whole frame resolves; larger ones are
+    /// that look's (measured on the hand-boxed overpass frames: zoomed tiles boxed near cars' halves and shadows 160-300 px long).
+    /// </summary>
+    public const float TileMaxSide = 2f;
+
+    private readonly Mat _tile = new();
+
     /// <summary>The training recipe's class order (models/train/train.py CLASSES): label files use these indices.</summary>
     public static readonly string[] TrainingClasses = ["car", "bus", "truck", "motorcycle", "bicycle", "person"];
 
@@ -40,7 +56,7 @@ public sealed class FootageLabeller(Detector detector, IReadOnlyList<string> tra
         Directory.CreateDirectory(Path.Combine(outFolder, "images"));
         Directory.CreateDirectory(Path.Combine(outFolder, "labels"));
         var stem = Path.GetFileNameWithoutExtension(video);
-        var tracker = new ByteTracker(detector.Model.Manifest.Tracking.ApplyTo(new TrackerOptions()));
+        var tracker = new ByteTracker(detectors[0].Model.Manifest.Tracking.ApplyTo(new TrackerOptions()));
         var gaps = new TrackGapFill();
         var kept = new Dictionary<long, List<Detection>>();
         var sampled = new List<long>();
@@ -52,29 +68,19 @@ public sealed class FootageLabeller(Detector detector, IReadOnlyList<string> tra
 
         using var frame = new Mat();
         using var mirror = new Mat();
-        var (direct, flipped) = (new List<Detection>(), new List<Detection>());
+        var views = new List<LabellerView>();
         int confirmed = 0, single = 0;
         long index = 0;
         var epoch = DateTimeOffset.UnixEpoch;
         var fps = capture.Fps > 0 ? capture.Fps : 25;
         while (capture.Read(frame) && !frame.Empty())
         {
-            Detect(frame, direct);
-            if (plain)
-            {
-                flipped.Clear();
-            }
-            else
-            {
-                Cv2.Flip(frame, mirror, FlipMode.Y);
-                Detect(mirror, flipped);
-            }
-
-            var back = flipped.Select(d => d with { Box = FlipFusion.Unmirror(d.Box, frame.Width) }).ToList();
-            var fused = (plain ? direct.Where(d => d.Score >= minScore).ToList() : FlipFusion.Fuse(direct, back, minScore)).Where(d => trainingClasses.Contains(d.ClassName)).ToList();
-            var both = fused.Count(f => direct.Any(d => d.ClassName == f.ClassName && d.Box.IoU(f.Box) > 0.5f) && back.Any(b => b.ClassName == f.ClassName && b.Box.IoU(f.Box) > 0.5f));
-            confirmed += both;
-            single += fused.Count - both;
+            Look(frame, mirror, views);
+            var fused = (looks.Plain ? views[0].Detections.Where(d => d.Score >= minScore).ToList() : ViewFusion.Fuse(views, minScore))
+                .Where(d => trainingClasses.Contains(d.ClassName)).ToList();
+            var several = fused.Count(f => views.Count(v => v.Detections.Any(d => d.ClassName == f.ClassName && d.Box.IoU(f.Box) > 0.5f)) > 1);
+            confirmed += several;
+            single += fused.Count - several;
             var update = tracker.Update(fused, epoch.AddSeconds(index / fps));
             foreach (var t in update.Matched.Where(t => t.IsConfirmed))
             {
@@ -106,7 +112,7 @@ public sealed class FootageLabeller(Detector detector, IReadOnlyList<string> tra
         foreach (var f in sampled)
         {
             var labels = kept[f].Select(d => (d.Box, d.ClassName)).ToList();
-            var added = plain ? [] : gaps.For(f, labels.Select(l => l.Box).ToList());
+            var added = looks.Plain ? [] : gaps.For(f, labels.Select(l => l.Box).ToList());
             filled += added.Count;
             labels.AddRange(added.Select(a => (a.Box, a.Class)));
             boxes += labels.Count;
@@ -118,11 +124,62 @@ public sealed class FootageLabeller(Detector detector, IReadOnlyList<string> tra
         return new Result((int)index, sampled.Count, boxes, confirmed, single, filled, written);
     }
 
-    private void Detect(Mat image, List<Detection> into)
+    /// <summary>Every detector's looks at <paramref name="frame"/>, boxes in its pixels, into <paramref name="views"/>.</summary>
+    private void Look(Mat frame, Mat mirror, List<LabellerView> views)
     {
+        views.Clear();
+        var whole = new BoxF(0, 0, frame.Width, frame.Height);
+        var tiles = looks.TilesAcross > 0 ? LabellerView.Tiles(frame.Width, frame.Height, looks.TilesAcross, looks.TilesDown, looks.TileOverlap) : [];
+        if (!looks.Plain)
+        {
+            Cv2.Flip(frame, mirror, FlipMode.Y);
+        }
+
+        foreach (var detector in detectors)
+        {
+            views.Add(new LabellerView(Detect(detector, frame, 0, 0), whole, MinSide(detector, whole)));
+            if (looks.Plain)
+            {
+                return;
+            }
+
+            var back = Detect(detector, mirror, 0, 0).Select(d => d with { Box = ViewFusion.Unmirror(d.Box, frame.Width) }).ToList();
+            views.Add(new LabellerView(back, whole, MinSide(detector, whole)));
+            foreach (var tile in tiles)
+            {
+                using (var roi = new Mat(frame, new Rect((int)tile.Left, (int)tile.Top, (int)tile.Width, (int)tile.Height)))
+                {
+                    roi.CopyTo(_tile);
+                }
+
+                views.Add(LabellerView.Tile(Detect(detector, _tile, tile.Left, tile.Top), tile, frame.Width, frame.Height, MinSide(detector, tile), TileMaxSide * MinSide(detector, whole)));
+            }
+        }
+    }
+
+    /// <summary>The shortest side, in frame pixels, of a vehicle <paramref name="detector"/> resolves in <paramref name="region"/>.</summary>
+    private static float MinSide(Detector detector, BoxF region)
+    {
+        var input = detector.Model.Manifest.Input;
+        return ResolvableInputPixels / Math.Min(input.Width / region.Width, input.Height / region.Height);
+    }
+
+    private static List<Detection> Detect(Detector detector, Mat image, float left, float top)
+    {
+        var into = new List<Detection>();
         var letterbox = detector.Prepare(0, image);
         detector.Run(1);
         detector.Decode(0, letterbox, into);
+        if (left != 0 || top != 0)
+        {
+            for (var i = 0; i < into.Count; i++)
+            {
+                var b = into[i].Box;
+                into[i] = into[i] with { Box = new BoxF(b.Left + left, b.Top + top, b.Right + left, b.Bottom + top) };
+            }
+        }
+
+        return into;
     }
 
     /// <summary>A YOLO txt line: class index in the training order, then centre and size as fractions of the frame.</summary>
