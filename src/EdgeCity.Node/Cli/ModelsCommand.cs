@@ -19,6 +19,7 @@ public static class ModelsCommand
         models.Subcommands.Add(BuildTrain());
         models.Subcommands.Add(BuildEval());
         models.Subcommands.Add(ModelsLabelCommand.Build());
+        models.Subcommands.Add(ModelsReviewCommand.Build());
         models.Subcommands.Add(ModelsFinetuneCommand.Build());
         return models;
     }

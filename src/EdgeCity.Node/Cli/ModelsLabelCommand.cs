@@ -51,7 +51,7 @@ public static class ModelsLabelCommand
                 var result = new FootageLabeller(ensemble.Detectors, FootageLabeller.TrainingClasses, parse.GetValue(minScore), looks).Label(clip.FullName, folder, parse.GetValue(every), line => Console.Error.WriteLine($"label: {line}"));
 
                 var review = FootageLabeller.WriteReview(folder, result.Written);
-                Console.WriteLine($"label: {result.FramesRead} frames read, {result.FramesWritten} written with {result.Boxes} boxes ({result.GapFilled} of them filled from tracks; over all frames {result.Confirmed} boxes seen in both views, {result.SingleView} in one); review {review.Count} frames listed in {Path.Combine(folder, "review.txt")}, then: edgecity models train --data {folder}");
+                Console.WriteLine($"label: {result.FramesRead} frames read, {result.FramesWritten} written with {result.Boxes} boxes ({result.GapFilled} of them filled from tracks; over all frames {result.Confirmed} boxes seen by more than one look, {result.SingleView} by one); check the {review.Count} frames listed in {Path.Combine(folder, "review.txt")} with: edgecity models review --labels {folder}; then: edgecity models finetune --labels {folder}");
                 return Task.FromResult(0);
             }
             catch (Exception e) when (e is IOException or ArgumentException or ModelLoadException or ModelManifestException)

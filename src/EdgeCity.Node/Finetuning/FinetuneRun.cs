@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EdgeCity.Domain.Detection;
+using EdgeCity.Domain.Evaluation.DetectionMetrics;
 using EdgeCity.Node.Labelling;
 using EdgeCity.Vision.Evaluation;
 using EdgeCity.Vision.Inference;
@@ -44,17 +45,29 @@ public sealed class FinetuneRun(FinetuneOptions options, Action<string> say)
 
         if (o.ReviewFirst && o.Videos.Count > 0)
         {
-            say($"labelled; check the frames listed in each review.txt (fix or delete wrong boxes, add missed ones), then train with: edgecity {Verb} "
+            say($"labelled; check the frames listed in each review.txt in the browser (edgecity models review --labels <folder>: fix or delete wrong boxes, draw missed ones), then train with: edgecity {Verb} "
                 + string.Join(' ', data.Select(d => $"--labels {d.Folder}")) + $" --out {o.Out}");
             return 0;
         }
 
-        data.AddRange(o.Labels.Select(l => Describe("footage", l, null, File.Exists(Path.Combine(l, "review.txt"))
-            ? "labels given to this run (a person reviewed the frames listed in review.txt)"
-            : "labels given to this run")));
+        data.AddRange(o.Labels.Select(l => Describe("footage", l, null, LabelReview.Progress(l) is var (reviewed, frames) && reviewed > 0
+            ? $"labels given to this run; a person reviewed {reviewed} of its {frames} frames (models review, {LabelReview.ReviewedFile})"
+            : "labels given to this run; no frame recorded as reviewed by a person")));
         if (!await TrainingPython.EnsurePackagesAsync(Verb, ct))
         {
             return 3;
+        }
+
+        var calibration = new List<string>();
+        for (var i = 0; i < data.Count; i++)
+        {
+            var (trainPart, held) = CalibrationSplit.Split(data[i].Folder, o.Out);
+            if (held is not null)
+            {
+                calibration.Add(held);
+                data[i] = Describe(data[i].Kind, trainPart, data[i].Source ?? data[i].Folder,
+                    $"{data[i].Review}; its last {YoloFolderReader.Images(held).Count} frames held back to choose the operating threshold");
+            }
         }
 
         data.AddRange(await TwinFramesAsync(ct));
@@ -92,6 +105,7 @@ public sealed class FinetuneRun(FinetuneOptions options, Action<string> say)
 
         var sha = Sha256(onnx);
         WriteManifest(baseManifestPath, o.Out, o.Name, Path.GetFileName(onnx), sha);
+        var operating = Calibrate(ModelManifestFile.Load(ModelManifestFile.PathOf(o.Out, o.Name)), onnx, calibration);
         var scores = Score(baseManifest, baseOnnx, ModelManifestFile.Load(ModelManifestFile.PathOf(o.Out, o.Name)), onnx);
         using var metrics = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(work, "metrics.json"), ct));
         var card = new ModelCard
@@ -107,6 +121,7 @@ public sealed class FinetuneRun(FinetuneOptions options, Action<string> say)
             Machine = MachineDescription.Here(gpu),
             HeldOut = scores,
             MinSidePixels = o.MinSide,
+            OperatingPoint = operating,
         };
         card.Write(o.Out);
         foreach (var s in scores)
@@ -194,6 +209,36 @@ public sealed class FinetuneRun(FinetuneOptions options, Action<string> say)
         }
 
         return scores;
+    }
+
+    /// <summary>
+    /// Chooses the score the new model's vehicles are tracked from (<see cref="OperatingPoint"/>) on the footage frames
+    /// held back from training, and writes it into the manifest's tracking thresholds (new = high + 0.1, ByteTrack's
+    /// rule); without such frames the base model's thresholds stay, and the card says so.
+    /// </summary>
+    private string Calibrate(ModelManifest manifest, string onnx, IReadOnlyList<string> folders)
+    {
+        if (folders.Count == 0)
+        {
+            return $"the base model's tracking thresholds (high {manifest.Tracking.High:0.00}, new {manifest.Tracking.New:0.00}): no footage frames were held back to choose them";
+        }
+
+        using var model = ModelEvaluator.LoadForEvaluation(manifest, onnx, options.Threads);
+        var collected = ModelEvaluator.Collect(model, folders.SelectMany(f => YoloFolderReader.Read(f, FootageLabeller.TrainingClasses, model.Manifest.Classes)), options.MinSide);
+        var chosen = OperatingPoint.Choose(OperatingPoint.Candidates.Select(collected.Result), manifest.VehicleClasses);
+        if (chosen is not { } point)
+        {
+            return $"the base model's tracking thresholds (high {manifest.Tracking.High:0.00}, new {manifest.Tracking.New:0.00}): the held-back frames have no vehicle";
+        }
+
+        var high = MathF.Round(point.Threshold, 2);
+        var path = ModelManifestFile.PathOf(options.Out, options.Name);
+        var json = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        json["tracking"] = new JsonObject { ["high"] = high, ["low"] = manifest.Tracking.Low, ["new"] = MathF.Min(high + 0.1f, 0.95f) };
+        File.WriteAllText(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + Environment.NewLine);
+        var frames = folders.Sum(f => YoloFolderReader.Images(f).Count);
+        say(string.Create(CultureInfo.InvariantCulture, $"operating threshold {high:0.00} (vehicle F1 {point.F1:0.000} on {frames} held-back footage frames): tracking high {high:0.00}, new {MathF.Min(high + 0.1f, 0.95f):0.00}"));
+        return string.Create(CultureInfo.InvariantCulture, $"tracking from score {high:0.00} (new tracks from {MathF.Min(high + 0.1f, 0.95f):0.00}): the best vehicle F1 ({point.F1:0.000}) on {frames} footage frames held back from training, labels as given, boxes under {options.MinSide:0} px left out");
     }
 
     private (double? Car, double? Mean) Evaluate(ModelManifest manifest, string onnx, string folder)

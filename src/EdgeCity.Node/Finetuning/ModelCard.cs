@@ -29,6 +29,9 @@ public sealed record ModelCard
 
     public required IReadOnlyList<ModelCardScore> HeldOut { get; init; }
 
+    /// <summary>How the score the model's vehicles are tracked from was chosen.</summary>
+    public required string OperatingPoint { get; init; }
+
     /// <summary>Boxes whose shorter side is under this many pixels were left out of the scores.</summary>
     public required float MinSidePixels { get; init; }
 
@@ -62,6 +65,8 @@ public sealed record ModelCard
         var t = Training;
         md.AppendLine(CultureInfo.InvariantCulture, $"{t.Steps} steps in {t.Seconds:0} s on {t.Device} (torch {t.Torch}), batch {t.Batch}, learning rate {t.LearningRate}, {t.StartedUtc:yyyy-MM-dd HH:mm} to {t.FinishedUtc:yyyy-MM-dd HH:mm} UTC.");
         md.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine}.");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Operating point: {OperatingPoint}.");
         md.AppendLine();
         md.AppendLine("## Held-out frames");
         md.AppendLine();

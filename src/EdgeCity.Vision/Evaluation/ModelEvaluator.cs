@@ -21,6 +21,10 @@ public static class ModelEvaluator
 
     /// <summary>Evaluates <paramref name="model"/> on <paramref name="frames"/> (each disposed after use).</summary>
     public static DetectionEvaluation Evaluate(DetectionModel model, IEnumerable<LabelledFrame> frames, float scoreThreshold, float minSide = 0)
+        => Collect(model, frames, minSide).Result(scoreThreshold);
+
+    /// <summary>Runs <paramref name="model"/> on <paramref name="frames"/> once; the result can then be read at any score threshold.</summary>
+    public static DetectionEvaluator Collect(DetectionModel model, IEnumerable<LabelledFrame> frames, float minSide = 0)
     {
         var evaluator = new DetectionEvaluator(model.Manifest.Classes);
         using var detector = new Detector(model);
@@ -40,6 +44,6 @@ public static class ModelEvaluator
             }
         }
 
-        return evaluator.Result(scoreThreshold);
+        return evaluator;
     }
 }

@@ -42,6 +42,12 @@ public sealed class ModelsFinetuneSpec : IDisposable
             Assert.Equal("edgecity-vehicles-local.onnx", manifest.RootElement.GetProperty("file").GetString());
             Assert.Equal(Sha256(onnx), manifest.RootElement.GetProperty("sha256").GetString());
             Assert.Equal("yoloV8", manifest.RootElement.GetProperty("layout").GetString());
+
+            // Tracked from the score with the best vehicle F1 on the clip's last frames, held back from training.
+            var tracking = manifest.RootElement.GetProperty("tracking");
+            var high = tracking.GetProperty("high").GetSingle();
+            Assert.InRange(high, 0.2f, 0.8f);
+            Assert.Equal(high + 0.1f, tracking.GetProperty("new").GetSingle(), 3);
         }
 
         // The node loads it (the manifest's hash checked) and runs it batched.
@@ -55,9 +61,11 @@ public sealed class ModelsFinetuneSpec : IDisposable
         Assert.Equal("edgecity-vehicles", root.GetProperty("baseModel").GetString());
         var data = root.GetProperty("data").EnumerateArray().ToList();
         var footage = Assert.Single(data, d => d.GetProperty("kind").GetString() == "footage");
-        Assert.Equal(12, footage.GetProperty("images").GetInt32()); // frames 0, 30, ... 330
-        Assert.InRange(footage.GetProperty("boxes").GetInt32(), 12, 400);
+        Assert.Equal(10, footage.GetProperty("images").GetInt32()); // frames 0, 30, ... 270; 300 and 330 held back
+        Assert.InRange(footage.GetProperty("boxes").GetInt32(), 10, 400);
         Assert.Contains("not reviewed", footage.GetProperty("review").GetString(), StringComparison.Ordinal);
+        Assert.Contains("its last 2 frames held back to choose the operating threshold", footage.GetProperty("review").GetString(), StringComparison.Ordinal);
+        Assert.Contains("on 2 footage frames held back from training", root.GetProperty("operatingPoint").GetString(), StringComparison.Ordinal);
         Assert.Single(data, d => d.GetProperty("kind").GetString() == "twin" && d.GetProperty("images").GetInt32() > 0);
         var training = root.GetProperty("training");
         Assert.Equal(4, training.GetProperty("steps").GetInt32());
