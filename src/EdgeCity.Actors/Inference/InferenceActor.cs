@@ -70,6 +70,11 @@ public sealed class InferenceActor : ReceiveActor, IWithStash
                 _log.Info("model {0}: provider skipped: {1}", _modelName, skipped);
             }
 
+            if (_model.WeightsAsInputsAdvice is { } advice)
+            {
+                _log.Warning("model {0}: {1}", _modelName, advice);
+            }
+
             _log.Info("model {0}: loaded on {1} ({2} layout, {3}x{4} input, batch {5})", _modelName, _model.ProviderLabel, _model.Manifest.Layout,
                 _model.Manifest.Input.Width, _model.Manifest.Input.Height, _model.FixedBatch?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? $"dynamic, up to {_model.MaxBatch}");
             CameraMetrics.ModelUp.WithLabels(_modelName, _model.ProviderLabel).Set(1);

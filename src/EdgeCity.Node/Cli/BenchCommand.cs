@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using EdgeCity.Domain.Detection;
 using EdgeCity.Vision.Benchmarking;
+using EdgeCity.Vision.Capture;
 using EdgeCity.Vision.Inference;
 
 namespace EdgeCity.Node.Cli;
@@ -26,14 +28,24 @@ public static class BenchCommand
         command.Subcommands.Add(AssessBenchCommand.Build());
         command.SetAction(parse =>
         {
-            var options = new DetectorOptions
+            PipelineBenchResult r;
+            try
             {
-                IntraOpThreads = parse.GetValue(threads),
-                AllowSpinning = parse.GetValue(spin),
-                Providers = parse.GetValue(providers)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(p => Enum.Parse<ExecutionProvider>(p, ignoreCase: true)).ToArray(),
-            };
-            var r = PipelineBench.Run(parse.GetValue(models)!, parse.GetValue(model)!, parse.GetValue(clip)!, options, parse.GetValue(frames), parse.GetValue(batch), parse.GetValue(rounds), m => Console.Error.WriteLine(m));
+                var options = new DetectorOptions
+                {
+                    IntraOpThreads = parse.GetValue(threads),
+                    AllowSpinning = parse.GetValue(spin),
+                    Providers = AssessCommand.Providers(parse.GetValue(providers)!),
+                };
+                r = PipelineBench.Run(parse.GetValue(models)!, parse.GetValue(model)!, parse.GetValue(clip)!, options, parse.GetValue(frames), parse.GetValue(batch), parse.GetValue(rounds), m => Console.Error.WriteLine(m));
+            }
+            catch (Exception e) when (e is ModelLoadException or ModelManifestException or ArgumentException or IOException or FrameSourceException)
+            {
+                // A bad model, manifest, provider list or clip is named, not thrown at the operator as a stack trace.
+                Console.Error.WriteLine($"bench: {e.Message}");
+                return 2;
+            }
+
             var c = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(c, $"""
                 | {r.Model} on {r.Provider}, {r.IntraOpThreads} intra-op threads, batch {r.Batch}, {r.Frames} frames x {r.Rounds} rounds (medians) | value |

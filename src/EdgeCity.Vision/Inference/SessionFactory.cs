@@ -30,8 +30,8 @@ public static class SessionFactory
                 InterOpNumThreads = 1,
                 ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
                 GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-                // Exporters' graph warnings (NanoDet's "initializer appears in graph inputs", dozens of lines) bury
-                // what the user asked for; errors still show.
+                // Exporters' graph warnings (one line per weight an old exporter listed as a graph input) bury what the
+                // user asked for; errors still show, and the node says once what such a file costs (DetectionModel.WeightsAsInputs).
                 LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
             };
             so.AddSessionConfigEntry("session.intra_op.allow_spinning", options.AllowSpinning ? "1" : "0");

@@ -19,6 +19,24 @@ public sealed class CliSpec
         Assert.Matches(@"doctor\s+Check this box", output);
     }
 
+    [Theory]
+    [InlineData("--model", "no-such-model", "bench: model 'no-such-model': model manifest not found")]
+    [InlineData("--providers", "cpux", "bench: --providers: 'cpux' is not an execution provider")]
+    [InlineData("--clip", "/no/such/clip.mp4", "bench: video file not found: /no/such/clip.mp4")]
+    public async Task Bench_with_a_bad_model_provider_or_clip_exits_2_and_names_it(string option, string value, string message)
+    {
+        var args = new Dictionary<string, string>
+        {
+            ["--models"] = Path.Combine(EdgeCity.Testing.RepositoryRoot.FullName, "models"), ["--model"] = "nanodet-m-320", ["--providers"] = "cpu", ["--frames"] = "4", ["--rounds"] = "1",
+        };
+        args[option] = value;
+        var (code, output) = await NodeProcess.RunAsync(["bench", .. args.SelectMany(a => new[] { a.Key, a.Value })]);
+
+        Assert.Equal(2, code);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Run_with_an_invalid_site_exits_2_and_names_the_field()
     {

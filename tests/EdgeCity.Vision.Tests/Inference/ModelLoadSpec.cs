@@ -20,6 +20,28 @@ public sealed class ModelLoadSpec
     }
 
     [Fact]
+    public void A_model_listing_its_weights_as_graph_inputs_loads_and_says_it_runs_slower_than_it_need_and_how_to_fix_the_file()
+    {
+        using var model = DetectionModel.Load(RepoPaths.Fixtures, "yolov8-weights-as-inputs", Cpu);
+
+        Assert.Equal(3, model.WeightsAsInputs); // golden, weight, shape3
+        Assert.Contains("yolov8-weights-as-inputs.onnx", model.WeightsAsInputsAdvice, StringComparison.Ordinal);
+        Assert.Contains("models/train/weights_as_constants.py", model.WeightsAsInputsAdvice, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nanodet-m-416")]
+    [InlineData("nanodet-m-320")]
+    [InlineData("edgecity-vehicles")]
+    public void The_shipped_detectors_keep_their_weights_as_constants(string name)
+    {
+        using var model = DetectionModel.Load(Path.Combine(RepoPaths.Root, "models"), name, Cpu);
+
+        Assert.Equal(0, model.WeightsAsInputs);
+        Assert.Null(model.WeightsAsInputsAdvice);
+    }
+
+    [Fact]
     public void A_garbage_model_file_is_an_error_naming_the_model_and_file()
     {
         var error = Assert.Throws<ModelLoadException>(() => DetectionModel.Load(RepoPaths.Fixtures, "garbage", Cpu));
