@@ -229,7 +229,10 @@ public sealed class InferenceLoop
         for (var i = 0; i < count; i++)
         {
             var f = inFlight[i];
+            var decoder = detector.Lane(lane).Decoder;
+            var (traffic, skipped) = (decoder.TrafficCandidates, decoder.NonTrafficSkips);
             detector.Lane(lane).Decode(i, f.Letterbox, found);
+            CheckView(f.Feed, decoder.TrafficCandidates - traffic, decoder.NonTrafficSkips - skipped, decoder);
             var detections = new FrameDetections(f.Feed.CameraId, f.FrameNumber, f.CapturedAt, f.Width, f.Height, found.ToArray());
             f.Feed.Inferred.Inc();
             f.Feed.InferenceSeconds.Observe(_time.GetElapsedTime(started[lane]).TotalSeconds);
@@ -243,6 +246,19 @@ public sealed class InferenceLoop
             }
 
             inFlight[i] = default; // do not keep a detached camera's feed alive
+        }
+    }
+
+    // A camera whose model sees mostly non-traffic classes looks at the road from a view the model was not trained for:
+    // said once per camera, with what it saw instead (ViewCheck).
+    private void CheckView(Feed feed, long traffic, long skipped, DetectionDecoder decoder)
+    {
+        feed.Traffic += traffic;
+        feed.Skipped += skipped;
+        if (!feed.ViewWarned && ViewCheck.Dominated(feed.Traffic, feed.Skipped))
+        {
+            feed.ViewWarned = true;
+            _log.Warning("camera {0}: {1}", feed.CameraId, ViewCheck.NonTrafficWarning(_model.Name, feed.Traffic, feed.Skipped, decoder.NonTrafficSkipsByClass()));
         }
     }
 
@@ -317,5 +333,11 @@ public sealed class InferenceLoop
     // What a prepared frame still needs once its batch has run: the image itself is back in its slot by then.
     private readonly record struct InFlight(Feed Feed, long FrameNumber, DateTimeOffset CapturedAt, long CapturedTimestamp, int Width, int Height, Letterbox Letterbox);
 
-    private sealed record Feed(string CameraId, LatestFrameSlot Slot, IActorRef Camera, Prometheus.Counter.Child Inferred, Prometheus.Histogram.Child InferenceSeconds, Prometheus.Histogram.Child EndToEndSeconds);
+    private sealed record Feed(string CameraId, LatestFrameSlot Slot, IActorRef Camera, Prometheus.Counter.Child Inferred, Prometheus.Histogram.Child InferenceSeconds, Prometheus.Histogram.Child EndToEndSeconds)
+    {
+        /// <summary>This camera's candidates of traffic classes and of others (before NMS), for <see cref="ViewCheck"/>.</summary>
+        public long Traffic;
+        public long Skipped;
+        public bool ViewWarned;
+    }
 }

@@ -13,6 +13,7 @@ public abstract class DetectionDecoder
     // (the first model class of the same traffic class, so NMS treats "van" and "car" mapped to car as one class).
     private readonly string?[] _reportAs;
     private readonly int[] _reportId;
+    private readonly long[] _skipsByClass;
 
     protected DetectionDecoder(ModelManifest manifest, int rows)
     {
@@ -21,6 +22,7 @@ public abstract class DetectionDecoder
         var classes = manifest.Classes;
         _reportAs = new string?[classes.Count];
         _reportId = new int[classes.Count];
+        _skipsByClass = new long[classes.Count];
         var mapped = manifest.TrafficClasses.Count > 0;
         for (var c = 0; c < classes.Count; c++)
         {
@@ -54,6 +56,13 @@ public abstract class DetectionDecoder
     /// meaning (a COCO model's "cell phone"): counted so a model that sees only such things on a road shows up.
     /// </summary>
     public long NonTrafficSkips { get; protected set; }
+
+    /// <summary>Candidates reported (above the score threshold, of a traffic class), before NMS: the yardstick for <see cref="NonTrafficSkips"/>.</summary>
+    public long TrafficCandidates { get; private set; }
+
+    /// <summary>The skipped candidates by the model's class name, most first (classes with none left out).</summary>
+    public IReadOnlyList<(string Class, long Candidates)> NonTrafficSkipsByClass() =>
+        _skipsByClass.Select((n, c) => (Manifest.Classes[c], n)).Where(x => x.n > 0).OrderByDescending(x => x.n).ToList();
 
     /// <summary>The output tensors the decoder reads, in order (NanoDet: class and distance outputs per stride); an empty name means the model's first output.</summary>
     public static IReadOnlyList<string> OutputNamesOf(ModelManifest manifest) => manifest.Layout == ModelLayout.NanoDet
@@ -180,9 +189,11 @@ public abstract class DetectionDecoder
         if (_reportAs[classId] is not { } name)
         {
             NonTrafficSkips++;
+            _skipsByClass[classId]++;
             return;
         }
 
+        TrafficCandidates++;
         into.Add(new Detection(box, _reportId[classId], name, score));
     }
 }

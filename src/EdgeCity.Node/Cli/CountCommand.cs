@@ -134,6 +134,12 @@ public static class CountCommand
             var rows = IntervalCounts.Bin(result.Counts.Select(c => new IntervalCounts.Crossing(c.Time, c.Line, c.Towards, c.Class)), lines, result.From, result.To, interval, zone, Classes);
             File.WriteAllText(binsPath, IntervalCounts.Csv(rows, zone));
             Console.Write(Summary(camera, result));
+            var decoder = detector.Decoder;
+            if (ViewCheck.NonTrafficWarning(detector.Model.Name, decoder.TrafficCandidates, decoder.NonTrafficSkips, decoder.NonTrafficSkipsByClass()) is { } warning)
+            {
+                Console.WriteLine($"count: warning: {warning}");
+            }
+
             Console.WriteLine($"count log: {logPath} ({result.Counts.Count} vehicles)");
             Console.WriteLine($"interval counts: {binsPath} ({binMinutes}-minute intervals)");
             if (annotated is not null)

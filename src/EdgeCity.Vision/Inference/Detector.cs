@@ -37,6 +37,9 @@ public sealed class Detector : IDisposable
 
     public DetectionModel Model => _model;
 
+    /// <summary>This detector's decoder: what it reported and skipped so far (<see cref="ViewCheck"/>).</summary>
+    public DetectionDecoder Decoder => _decoder;
+
     /// <summary>Most frames per <see cref="Run"/>.</summary>
     public int MaxBatch { get; }
 

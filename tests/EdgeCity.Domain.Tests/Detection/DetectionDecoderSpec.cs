@@ -104,6 +104,8 @@ public sealed class DetectionDecoderSpec
         Assert.Equal(16f, d.Box.Right, 3); // 19.5 clipped to the input
         Assert.Equal(16f, d.Box.Bottom, 3);
         Assert.Equal(1, decoder.NonTrafficSkips);
+        Assert.Equal(1, decoder.TrafficCandidates);
+        Assert.Equal([("cell phone", 1L)], decoder.NonTrafficSkipsByClass());
     }
 
     [Fact]

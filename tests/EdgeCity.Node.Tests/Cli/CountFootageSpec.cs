@@ -97,4 +97,25 @@ public sealed class CountFootageSpec : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("camera 'cam' has no count lines", output);
     }
+    [Fact]
+    public async Task A_model_that_sees_the_road_as_other_things_is_named_with_what_it_saw_instead()
+    {
+        // NanoDet-m 320 with its COCO "car" given no traffic meaning: on the overpass it sees cars it may not report,
+        // as a COCO model looking straight down sees "cell phones"; the count says why it counted nothing.
+        var models = Directory.CreateDirectory(Path.Combine(_folder, "models")).FullName;
+        File.Copy(Path.Combine(RepositoryRoot.FullName, "models", "nanodet_m_320.onnx"), Path.Combine(models, "nanodet_m_320.onnx"));
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.FullName, "models", "nanodet-m-320.json")))!.AsObject();
+        manifest["trafficClasses"]!.AsObject().Remove("car");
+        manifest["vehicleClasses"] = new System.Text.Json.Nodes.JsonArray("bus", "truck", "motorcycle", "bicycle");
+        await File.WriteAllTextAsync(Path.Combine(models, "cars-unmapped.json"), manifest.ToJsonString());
+
+        var (code, output) = await NodeProcess.RunAsync(
+            "count", "--site", Path.Combine(Real, "site.json"), "--camera", "motorway-overpass", "--models", models, "--model", "cars-unmapped",
+            "--providers", "cpu", "--out", _folder, "--start", "2026-12-05T08:14:50+00:00");
+
+        Assert.True(code == 0, output);
+        Assert.Contains("count: warning: cars-unmapped saw mostly things that are not traffic to it", output, StringComparison.Ordinal);
+        Assert.Matches(@"traffic classes; car \d+%", output);
+        Assert.Contains("needs a model trained for its view", output, StringComparison.Ordinal);
+    }
 }
