@@ -42,6 +42,19 @@ public sealed class ModelsLabelSpec : IDisposable
         Assert.True(found >= 23, $"{found} of {truth} hand-boxed cars of 12 px or more labelled"); // measured 25
     }
 
+    [Theory]
+    [InlineData("3y2", "--tiles: '3y2' is not NxM")]
+    [InlineData("0x2", "--tiles: '0x2' is not NxM")]
+    public async Task A_bad_tile_grid_is_refused_naming_it(string tiles, string message)
+    {
+        var (code, output) = await NodeProcess.RunAsync(
+            "models", "label", "--video", Path.Combine(RepositoryRoot.FullName, "models", "testdata", "real", "motorway-overpass.mp4"),
+            "--models", Path.Combine(RepositoryRoot.FullName, "models"), "--providers", "cpu", "--tiles", tiles, "--out", _folder);
+
+        Assert.Equal(2, code);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+    }
+
     private (int Found, int Truth, int Wrong, int Labelled) Agreement(float minSide)
     {
         int found = 0, truth = 0, labelled = 0, wrong = 0;

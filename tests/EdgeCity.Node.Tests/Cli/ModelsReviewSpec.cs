@@ -116,6 +116,19 @@ public sealed class ModelsReviewSpec : IDisposable
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task A_folder_without_images_or_a_class_named_twice_is_refused_naming_it()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(_dir.FullName, "empty")).FullName;
+        var (code, output) = await NodeProcess.RunAsync("models", "review", "--labels", empty);
+        Assert.Equal(2, code);
+        Assert.Contains($"{empty}: no images/ folder", output, StringComparison.Ordinal);
+
+        (code, output) = await NodeProcess.RunAsync("models", "review", "--labels", _dir.FullName, "--classes", "car,car");
+        Assert.Equal(2, code);
+        Assert.Contains("--classes: 'car,car' must name each class once", output, StringComparison.Ordinal);
+    }
+
     private static (float Left, float Top, float Bottom) Box(string line)
     {
         var v = line.Split(' ').Skip(1).Select(x => float.Parse(x, CultureInfo.InvariantCulture)).ToArray();
