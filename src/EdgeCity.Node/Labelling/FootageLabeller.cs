@@ -124,7 +124,10 @@ public sealed class FootageLabeller(IReadOnlyList<Detector> detectors, IReadOnly
         return new Result((int)index, sampled.Count, boxes, confirmed, single, filled, written);
     }
 
-    /// <summary>Every detector's looks at <paramref name="frame"/>, boxes in its pixels, into <paramref name="views"/>.</summary>
+    /// <summary>
+    /// Every detector's looks at <paramref name="frame"/>, boxes in its pixels, into <paramref name="views"/>. A detector
+    /// with a dynamic batch takes its looks (frame, mirror, tiles) in one run where they fit.
+    /// </summary>
     private void Look(Mat frame, Mat mirror, List<LabellerView> views)
     {
         views.Clear();
@@ -137,24 +140,51 @@ public sealed class FootageLabeller(IReadOnlyList<Detector> detectors, IReadOnly
 
         foreach (var detector in detectors)
         {
-            views.Add(new LabellerView(Detect(detector, frame, 0, 0), whole, MinSide(detector, whole)));
-            if (looks.Plain)
+            // The frame, its mirror image (a look at the whole frame), then the tiles.
+            List<(BoxF Region, bool Mirrored)> wanted = looks.Plain ? [(whole, false)] : [(whole, false), (whole, true), .. tiles.Select(t => (t, false))];
+            for (var start = 0; start < wanted.Count; start += detector.MaxBatch)
             {
-                return;
-            }
-
-            var back = Detect(detector, mirror, 0, 0).Select(d => d with { Box = ViewFusion.Unmirror(d.Box, frame.Width) }).ToList();
-            views.Add(new LabellerView(back, whole, MinSide(detector, whole)));
-            foreach (var tile in tiles)
-            {
-                using (var roi = new Mat(frame, new Rect((int)tile.Left, (int)tile.Top, (int)tile.Width, (int)tile.Height)))
+                var chunk = wanted.Skip(start).Take(detector.MaxBatch).ToList();
+                var letterboxes = new Letterbox[chunk.Count];
+                for (var j = 0; j < chunk.Count; j++)
                 {
-                    roi.CopyTo(_tile);
+                    var (region, mirrored) = chunk[j];
+                    letterboxes[j] = detector.Prepare(j, mirrored ? mirror : region == whole ? frame : Crop(frame, region));
                 }
 
-                views.Add(LabellerView.Tile(Detect(detector, _tile, tile.Left, tile.Top), tile, frame.Width, frame.Height, MinSide(detector, tile), TileMaxSide * MinSide(detector, whole)));
+                detector.Run(chunk.Count);
+                for (var j = 0; j < chunk.Count; j++)
+                {
+                    var found = new List<Detection>();
+                    detector.Decode(j, letterboxes[j], found);
+                    var (r, mirrored) = chunk[j];
+                    if (mirrored)
+                    {
+                        views.Add(new LabellerView(found.Select(d => d with { Box = ViewFusion.Unmirror(d.Box, frame.Width) }).ToList(), whole, MinSide(detector, whole)));
+                    }
+                    else if (r == whole)
+                    {
+                        views.Add(new LabellerView(found, whole, MinSide(detector, whole)));
+                    }
+                    else
+                    {
+                        var shifted = found.Select(d => d with { Box = new BoxF(d.Box.Left + r.Left, d.Box.Top + r.Top, d.Box.Right + r.Left, d.Box.Bottom + r.Top) });
+                        views.Add(LabellerView.Tile(shifted, r, frame.Width, frame.Height, MinSide(detector, r), TileMaxSide * MinSide(detector, whole)));
+                    }
+                }
             }
         }
+    }
+
+    // The tile's pixels in a reused Mat (the detector copies them into its batch at once, so one Mat serves every tile).
+    private Mat Crop(Mat frame, BoxF tile)
+    {
+        using (var roi = new Mat(frame, new Rect((int)tile.Left, (int)tile.Top, (int)tile.Width, (int)tile.Height)))
+        {
+            roi.CopyTo(_tile);
+        }
+
+        return _tile;
     }
 
     /// <summary>The shortest side, in frame pixels, of a vehicle <paramref name="detector"/> resolves in <paramref name="region"/>.</summary>
@@ -162,24 +192,6 @@ public sealed class FootageLabeller(IReadOnlyList<Detector> detectors, IReadOnly
     {
         var input = detector.Model.Manifest.Input;
         return ResolvableInputPixels / Math.Min(input.Width / region.Width, input.Height / region.Height);
-    }
-
-    private static List<Detection> Detect(Detector detector, Mat image, float left, float top)
-    {
-        var into = new List<Detection>();
-        var letterbox = detector.Prepare(0, image);
-        detector.Run(1);
-        detector.Decode(0, letterbox, into);
-        if (left != 0 || top != 0)
-        {
-            for (var i = 0; i < into.Count; i++)
-            {
-                var b = into[i].Box;
-                into[i] = into[i] with { Box = new BoxF(b.Left + left, b.Top + top, b.Right + left, b.Bottom + top) };
-            }
-        }
-
-        return into;
     }
 
     /// <summary>A YOLO txt line: class index in the training order, then centre and size as fractions of the frame.</summary>

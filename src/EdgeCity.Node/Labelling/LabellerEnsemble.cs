@@ -14,8 +14,11 @@ public sealed class LabellerEnsemble : IDisposable
 
     public IReadOnlyList<Detector> Detectors => _detectors;
 
-    /// <summary>Loads each named model (ModelLoadException or ModelManifestException naming a bad one; the ones loaded are released).</summary>
-    public static LabellerEnsemble Load(string modelsFolder, string names, DetectorOptions options)
+    /// <summary>
+    /// Loads each named model (ModelLoadException or ModelManifestException naming a bad one; the ones loaded are
+    /// released); a dynamic-batch model takes up to <paramref name="looks"/> frames a run (a frame's looks at once).
+    /// </summary>
+    public static LabellerEnsemble Load(string modelsFolder, string names, DetectorOptions options, int looks = 1)
     {
         var list = names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (list.Length == 0)
@@ -28,7 +31,7 @@ public sealed class LabellerEnsemble : IDisposable
         {
             foreach (var name in list.Distinct())
             {
-                var model = DetectionModel.Load(modelsFolder, name, options with { MaxBatch = 1 });
+                var model = DetectionModel.Load(modelsFolder, name, options with { MaxBatch = Math.Max(1, looks) });
                 ensemble._models.Add(model);
                 ensemble._detectors.Add(new Detector(model));
             }
@@ -41,6 +44,9 @@ public sealed class LabellerEnsemble : IDisposable
 
         return ensemble;
     }
+
+    /// <summary>How many looks <paramref name="looks"/> takes at each frame with each model.</summary>
+    public static int LooksPerFrame(LabellerLooks looks) => looks.Plain ? 1 : 2 + (looks.TilesAcross * looks.TilesDown);
 
     /// <summary>One line: which models on which providers, and how they look at each frame.</summary>
     public string Describe(LabellerLooks looks) =>
