@@ -46,7 +46,7 @@ public static class ModelsLabelCommand
                 var folder = parse.GetValue(output)?.FullName ?? Path.GetFullPath(Path.Combine("data", "label-" + Path.GetFileNameWithoutExtension(clip.Name)));
                 var looks = LabellerLooks.WithTiles(parse.GetValue(tiles)!, parse.GetValue(plain));
                 var options = new DetectorOptions { IntraOpThreads = parse.GetValue(threads), MaxBatch = 1, Providers = AssessCommand.Providers(parse.GetValue(providers)!) };
-                using var ensemble = LabellerEnsemble.Load(parse.GetValue(models)!, parse.GetValue(model)!, options, LabellerEnsemble.LooksPerFrame(looks));
+                using var ensemble = LabellerEnsemble.Load(parse.GetValue(models)!, parse.GetValue(model)!, options, looks.PerFrame);
                 Console.WriteLine($"label: {clip.FullName} with {ensemble.Describe(looks)}; every {parse.GetValue(every)}th frame to {folder}");
                 var result = new FootageLabeller(ensemble.Detectors, FootageLabeller.TrainingClasses, parse.GetValue(minScore), looks).Label(clip.FullName, folder, parse.GetValue(every), line => Console.Error.WriteLine($"label: {line}"));
 

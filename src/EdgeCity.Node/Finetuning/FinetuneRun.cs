@@ -137,7 +137,7 @@ public sealed class FinetuneRun(FinetuneOptions options, Action<string> say)
     {
         var folder = Path.Combine(options.Out, "labels", Path.GetFileNameWithoutExtension(video));
         using var ensemble = LabellerEnsemble.Load(options.ModelsFolder, options.LabellerModel,
-            new DetectorOptions { IntraOpThreads = options.Threads, MaxBatch = 1, Providers = options.Providers.ToArray() }, LabellerEnsemble.LooksPerFrame(options.Looks));
+            new DetectorOptions { IntraOpThreads = options.Threads, MaxBatch = 1, Providers = options.Providers.ToArray() }, options.Looks.PerFrame);
         say($"labelling {video} with {ensemble.Describe(options.Looks)}, every {options.Every}th frame to {folder}");
         var result = new FootageLabeller(ensemble.Detectors, FootageLabeller.TrainingClasses, 0.3f, options.Looks).Label(video, folder, options.Every, line => say($"label: {line}"));
         var review = FootageLabeller.WriteReview(folder, result.Written);

@@ -1,8 +1,8 @@
-using System.Globalization;
 using EdgeCity.Domain.Detection;
 using EdgeCity.Domain.Geometry;
 using EdgeCity.Domain.Labelling;
 using EdgeCity.Domain.Tracking;
+using EdgeCity.Vision.Evaluation;
 using EdgeCity.Vision.Inference;
 using OpenCvSharp;
 
@@ -117,7 +117,7 @@ public sealed class FootageLabeller(IReadOnlyList<Detector> detectors, IReadOnly
             labels.AddRange(added.Select(a => (a.Box, a.Class)));
             boxes += labels.Count;
             var name = $"{stem}-f{f:D5}";
-            File.WriteAllLines(Path.Combine(outFolder, "labels", name + ".txt"), labels.Select(l => Line(l.Box, l.ClassName, width, height)));
+            File.WriteAllLines(Path.Combine(outFolder, "labels", name + ".txt"), labels.Select(l => YoloLabelLine.Of(trainingClasses.ToList().IndexOf(l.ClassName), l.Box, width, height)));
             written.Add(name);
         }
 
@@ -192,16 +192,5 @@ public sealed class FootageLabeller(IReadOnlyList<Detector> detectors, IReadOnly
     {
         var input = detector.Model.Manifest.Input;
         return ResolvableInputPixels / Math.Min(input.Width / region.Width, input.Height / region.Height);
-    }
-
-    /// <summary>A YOLO txt line: class index in the training order, then centre and size as fractions of the frame.</summary>
-    private string Line(BoxF box, string className, int width, int height)
-    {
-        var left = Math.Clamp(box.Left, 0, width);
-        var right = Math.Clamp(box.Right, 0, width);
-        var top = Math.Clamp(box.Top, 0, height);
-        var bottom = Math.Clamp(box.Bottom, 0, height);
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{trainingClasses.ToList().IndexOf(className)} {(left + right) / 2 / width:0.######} {(top + bottom) / 2 / height:0.######} {(right - left) / width:0.######} {(bottom - top) / height:0.######}");
     }
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using EdgeCity.Domain.Geometry;
 using EdgeCity.Vision.Evaluation;
 using OpenCvSharp;
 
@@ -55,36 +55,38 @@ public sealed class LabelReview
     /// <summary>The image of frame <paramref name="name"/>; null when the folder has no such frame (names are matched, never joined into paths).</summary>
     public string? ImagePath(string name) => ImagesByName().GetValueOrDefault(name);
 
-    /// <summary>Frame <paramref name="name"/>'s boxes in pixels; null when there is no such frame.</summary>
+    /// <summary>
+    /// Frame <paramref name="name"/>'s boxes in pixels; null when there is no such frame. A label file the reader cannot
+    /// parse is a <see cref="LabelSetException"/> naming its line (a person fixes it by saving the frame again).
+    /// </summary>
     public ReviewLabels? Read(string name)
+    {
+        if (ImageSize(name) is not { } size)
+        {
+            return null;
+        }
+
+        var path = Path.Combine(_folder, "labels", name + ".txt");
+        var boxes = YoloFolderReader.ReadLabels(File.Exists(path) ? path : null, size.Width, size.Height, Enumerable.Range(0, Classes.Count).ToList());
+        return new ReviewLabels(size.Width, size.Height, boxes.Select(b => new ReviewBox(Classes[b.ClassId], b.Box.Left, b.Box.Top, b.Box.Right, b.Box.Bottom)).ToList());
+    }
+
+    /// <summary>Frame <paramref name="name"/>'s image size; null when there is no such frame.</summary>
+    public (int Width, int Height)? ImageSize(string name)
     {
         if (ImagePath(name) is not { } image)
         {
             return null;
         }
 
-        var (width, height) = Size(image);
-        var boxes = new List<ReviewBox>();
-        foreach (var line in LabelLines(name))
-        {
-            var t = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (t.Length != 5 || !int.TryParse(t[0], CultureInfo.InvariantCulture, out var id) || id < 0 || id >= Classes.Count)
-            {
-                continue; // a line the review cannot show is kept out of it; saving rewrites the file from what is shown
-            }
-
-            var v = t.Skip(1).Select(x => float.Parse(x, CultureInfo.InvariantCulture)).ToArray();
-            boxes.Add(new ReviewBox(Classes[id], (v[0] - (v[2] / 2)) * width, (v[1] - (v[3] / 2)) * height, (v[0] + (v[2] / 2)) * width, (v[1] + (v[3] / 2)) * height));
-        }
-
-        return new ReviewLabels(width, height, boxes);
+        using var mat = Cv2.ImRead(image, ImreadModes.Unchanged);
+        return mat.Empty() ? throw new LabelSetException($"{image}: not a readable image") : (mat.Width, mat.Height);
     }
 
     /// <summary>Writes frame <paramref name="name"/>'s boxes (already checked against the image) and records it as reviewed.</summary>
     public void Write(string name, IReadOnlyList<ReviewBox> boxes, int width, int height)
     {
-        var lines = boxes.Select(b => string.Create(CultureInfo.InvariantCulture,
-            $"{IndexOf(b.Class)} {(b.Left + b.Right) / 2 / width:0.######} {(b.Top + b.Bottom) / 2 / height:0.######} {(b.Right - b.Left) / width:0.######} {(b.Bottom - b.Top) / height:0.######}"));
+        var lines = boxes.Select(b => YoloLabelLine.Of(IndexOf(b.Class), new BoxF(b.Left, b.Top, b.Right, b.Bottom), width, height));
         var labels = Path.Combine(_folder, "labels");
         Directory.CreateDirectory(labels);
         var path = Path.Combine(labels, name + ".txt");
@@ -117,12 +119,6 @@ public sealed class LabelReview
     {
         var path = Path.Combine(_folder, "labels", name + ".txt");
         return File.Exists(path) ? File.ReadLines(path).Where(l => l.Trim().Length > 0).ToList() : [];
-    }
-
-    private static (int Width, int Height) Size(string image)
-    {
-        using var mat = Cv2.ImRead(image, ImreadModes.Unchanged);
-        return mat.Empty() ? throw new LabelSetException($"{image}: not a readable image") : (mat.Width, mat.Height);
     }
 
     private static IEnumerable<string> ReadList(string path) =>

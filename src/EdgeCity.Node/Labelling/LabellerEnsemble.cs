@@ -45,9 +45,6 @@ public sealed class LabellerEnsemble : IDisposable
         return ensemble;
     }
 
-    /// <summary>How many looks <paramref name="looks"/> takes at each frame with each model.</summary>
-    public static int LooksPerFrame(LabellerLooks looks) => looks.Plain ? 1 : 2 + (looks.TilesAcross * looks.TilesDown);
-
     /// <summary>One line: which models on which providers, and how they look at each frame.</summary>
     public string Describe(LabellerLooks looks) =>
         string.Join(" + ", _models.Select(m => $"{m.Name} on {m.ProviderLabel}"))

@@ -7,6 +7,9 @@ namespace EdgeCity.Node.Labelling;
 /// </summary>
 public sealed record LabellerLooks(bool Plain = false, int TilesAcross = 0, int TilesDown = 0, float TileOverlap = 0.25f)
 {
+    /// <summary>Looks each detector takes at a frame: one plain, else as is, mirrored and each tile.</summary>
+    public int PerFrame => Plain ? 1 : 2 + (TilesAcross * TilesDown);
+
     /// <summary>Parses <c>NxM</c> (tiles across by down) or <c>0</c> (no tiles).</summary>
     public static LabellerLooks WithTiles(string spec, bool plain)
     {

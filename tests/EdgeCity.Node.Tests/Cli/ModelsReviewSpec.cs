@@ -73,6 +73,22 @@ public sealed class ModelsReviewSpec : IDisposable
     }
 
     [Fact]
+    public async Task A_label_file_it_cannot_read_is_named_by_line_and_a_save_replaces_it()
+    {
+        await File.AppendAllTextAsync(LabelFile, "car 0.5 0.5 0.1 0.1\n");
+        using var node = NodeProcess.Start("models", "review", "--labels", _dir.FullName, "--classes", "car,truck", "--urls", "http://127.0.0.1:0");
+        using var http = await ClientAsync(node);
+
+        var read = await http.GetAsync($"/api/frames/{Frame}/labels");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, read.StatusCode);
+        Assert.Contains($"{Frame}.txt:12: expected 'class cx cy w h'", await read.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var save = await http.PutAsJsonAsync($"/api/frames/{Frame}/labels", new { boxes = Array.Empty<object>() });
+        Assert.Equal(HttpStatusCode.OK, save.StatusCode);
+        Assert.Empty(await File.ReadAllLinesAsync(LabelFile));
+    }
+
+    [Fact]
     public async Task In_the_browser_a_person_draws_a_missed_vehicle_deletes_a_wrong_box_and_saves()
     {
         using var node = NodeProcess.Start("models", "review", "--labels", _dir.FullName, "--classes", "car,truck", "--urls", "http://127.0.0.1:0");

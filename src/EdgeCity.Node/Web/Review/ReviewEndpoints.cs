@@ -1,6 +1,7 @@
 using System.Net;
 using EdgeCity.Node.Api;
 using EdgeCity.Node.Labelling;
+using EdgeCity.Vision.Evaluation;
 
 namespace EdgeCity.Node.Web.Review;
 
@@ -20,21 +21,31 @@ public static class ReviewEndpoints
         app.MapGet("/api/frames/{name}/image", (string name) => review.ImagePath(name) is { } path
             ? Results.File(path, Path.GetExtension(path).ToLowerInvariant() == ".png" ? "image/png" : "image/jpeg")
             : NoFrame(name));
-        app.MapGet("/api/frames/{name}/labels", (string name) => review.Read(name) is { } labels ? Results.Ok(labels) : NoFrame(name));
+        app.MapGet("/api/frames/{name}/labels", (string name) =>
+        {
+            try
+            {
+                return review.Read(name) is { } labels ? Results.Ok(labels) : NoFrame(name);
+            }
+            catch (LabelSetException e)
+            {
+                return Results.Problem(statusCode: 422, title: $"frame {name}: its label file cannot be read", detail: e.Message);
+            }
+        });
         app.MapPut("/api/frames/{name}/labels", (string name, ReviewPayload? payload) =>
         {
-            if (review.Read(name) is not { } current)
+            if (review.ImageSize(name) is not { } size)
             {
                 return NoFrame(name);
             }
 
-            var errors = Check(payload, review, current.Width, current.Height);
+            var errors = Check(payload, review, size.Width, size.Height);
             if (errors.Any)
             {
                 return errors.ToProblem($"frame {name}: the labels were not saved");
             }
 
-            review.Write(name, payload!.Boxes!.Select(b => b!).ToList(), current.Width, current.Height);
+            review.Write(name, payload!.Boxes!.Select(b => b!).ToList(), size.Width, size.Height);
             return Results.Ok(review.Read(name));
         });
     }
