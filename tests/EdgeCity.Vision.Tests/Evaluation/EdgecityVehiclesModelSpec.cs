@@ -34,10 +34,11 @@ public sealed class EdgecityVehiclesModelSpec
         Assert.Equal(1, result.Frames);
         Assert.Equal(6, car.GroundTruth);
         Assert.Equal(6, car.TruePositives);
-        // Two false cars, each a box straddling two queued cars at the far end (scores 0.71 and 0.64, one above the
-        // weakest true car): AP 0.931 since the person class came in (the model before it: one, below every true car, AP 1).
-        Assert.True(car.Detections - car.TruePositives <= 2, $"{car.Detections - car.TruePositives} false cars");
-        Assert.True(car.Ap50 >= 0.93, $"car AP {car.Ap50}");
+        // Every false car ranks below every true one (AP 1). Since the views stage: three false cars at the far end of the
+        // queue, one scoring 0.5-0.6 and two 0.6 or more (0.6 starts a track). The person stage's model had two, boxes
+        // straddling two queued cars, one of them above the weakest true car (AP 0.931).
+        Assert.True(car.Detections - car.TruePositives <= 3, $"{car.Detections - car.TruePositives} false cars");
+        Assert.True(car.Ap50 >= 0.99, $"car AP {car.Ap50}: a false car ranks above a true one");
         Assert.All(result.Classes.Skip(1), c => Assert.Equal(0, c.GroundTruth));
     }
 
@@ -54,6 +55,21 @@ public sealed class EdgecityVehiclesModelSpec
         Assert.Equal((9, 9), (car.GroundTruth, car.TruePositives));
         Assert.True(car.Detections - car.TruePositives <= 1, $"{car.Detections - car.TruePositives} false cars: pedestrians taken for cars");
         Assert.True(person.Ap50 >= 0.85, $"person AP {person.Ap50}");
+    }
+
+    [Fact]
+    public void Cars_seen_from_straight_overhead_on_held_out_frames_are_found_as_cars_not_trucks()
+    {
+        // SUMO's corridor (never trained on) from 25 m straight overhead, aimed where the pole camera looked: 12 cars on
+        // 4 frames. The model before its views stage found 1 car box and 13 "trucks" there: roofs seen from above were
+        // no view it had learned.
+        var result = EvaluateOn("overhead", minSide: 4);
+        var car = result.Classes.Single(c => c.Class == "car");
+
+        Assert.Equal(4, result.Frames);
+        Assert.Equal((12, 12), (car.GroundTruth, car.TruePositives));
+        Assert.True(car.Ap50 >= 0.95, $"car AP {car.Ap50}");
+        Assert.True(result.Classes.Single(c => c.Class == "truck").Detections <= 1, "cars seen from above called trucks");
     }
 
     /// <summary>The shipped model through its manifest on one committed YOLO folder under <c>models/testdata</c>.</summary>
