@@ -62,7 +62,7 @@ if [[ ! -d "$WORK/train/images" ]]; then
   DS --site $S/square/site.json --cameras A0-A1A0 A0-left0A0 A1-A0A1 B0-right0B0 B1-top1B1 B1-A1B1 left0-A0left0 right1-B1right1 \
       --poses base:0:0:0 low:7:20:55:5 --seconds 60 --warmup 300 --every 8 --out "$WORK/train"
 fi
-if [[ ! -d "$WORK/heldout/images" ]]; then
+if [[ -z "$VIEWS_FROM" && ! -d "$WORK/heldout/images" ]]; then
   DS --site $S/corridor/site.json --poses tall:10:27:66:8 --seconds 40 --warmup 300 --every 10 --out "$WORK/heldout" --keep-video
 fi
 # The bicycle variant of the demo: the same flows, 10 % of vehicles bicycles (training and held-out J3 only).
@@ -86,30 +86,32 @@ walk_site() { # name source-folder node/edge-or-net routes...
       --prefix walk -o walk.rou.xml >/dev/null
     $EDGECITY site from-sumo walk.net.xml --routes "$@" walk.rou.xml --cameras --name "$name" --out site.json >/dev/null )
 }
-walk_site demo-walk "$S/demo-bike" demo morning.rou.xml
-walk_site corridor-walk "$GAME/corridor" corridor.net.xml corridor.rou.xml
-# Rendering is one core per recording: stage 3's scenes record beside the others.
-(
-  [[ -d "$WORK/walk/images" ]] || \
-    DS --site $S/demo-walk/site.json --cameras $J12 --poses base:0:0:0 low:6:16:60 high:12:32:80:-6 --seconds 80 --warmup 600 --every 6 --out "$WORK/walk"
-  [[ -d "$WORK/heldout_walk/images" ]] || \
-    DS --site $S/corridor-walk/site.json --poses tall:10:27:66:8 --seconds 40 --warmup 300 --every 10 --out "$WORK/heldout_walk" --keep-video
-  [[ -d "$WORK/j3walk/images" ]] || \
-    DS --site $S/demo-walk/site.json --cameras $J3 --poses base:0:0:0 --seconds 60 --warmup 900 --every 10 --out "$WORK/j3walk" --keep-video
-) &
-WALK_DATA=$!
-for w in 300 2000 2800; do
-  [[ -n "$FROM" && $w != 2000 ]] && continue  # stage 3 mixes in the t = 2000 s window only
-  [[ -d "$WORK/dense_$w/images" ]] || \
-    DS --site $S/demo/site.json --cameras $J12 --poses base:0:0:0 low:6:16:60 high:12:32:80:-6 --seconds 80 --warmup $w --every 6 --out "$WORK/dense_$w"
-done
-[[ -d "$WORK/bike/images" ]] || \
-  DS --site $S/demo-bike/site.json --cameras $J12 --poses base:0:0:0 low:7:20:55:5 --seconds 80 --warmup 1200 --every 6 --out "$WORK/bike"
-[[ -d "$WORK/j3dense/images" ]] || \
-  DS --site $S/demo/site.json --cameras $J3 --poses base:0:0:0 --seconds 120 --warmup 900 --every 10 --out "$WORK/j3dense" --keep-video
-[[ -d "$WORK/j3bike/images" ]] || \
-  DS --site $S/demo-bike/site.json --cameras $J3 --poses base:0:0:0 --seconds 60 --warmup 1200 --every 10 --out "$WORK/j3bike" --keep-video
-wait "$WALK_DATA"
+if [[ -z "$VIEWS_FROM" ]]; then # stage 4 alone trains on none of stages 2 and 3's frames: not rendered
+  walk_site demo-walk "$S/demo-bike" demo morning.rou.xml
+  walk_site corridor-walk "$GAME/corridor" corridor.net.xml corridor.rou.xml
+  # Rendering is one core per recording: stage 3's scenes record beside the others.
+  (
+    [[ -d "$WORK/walk/images" ]] || \
+      DS --site $S/demo-walk/site.json --cameras $J12 --poses base:0:0:0 low:6:16:60 high:12:32:80:-6 --seconds 80 --warmup 600 --every 6 --out "$WORK/walk"
+    [[ -d "$WORK/heldout_walk/images" ]] || \
+      DS --site $S/corridor-walk/site.json --poses tall:10:27:66:8 --seconds 40 --warmup 300 --every 10 --out "$WORK/heldout_walk" --keep-video
+    [[ -d "$WORK/j3walk/images" ]] || \
+      DS --site $S/demo-walk/site.json --cameras $J3 --poses base:0:0:0 --seconds 60 --warmup 900 --every 10 --out "$WORK/j3walk" --keep-video
+  ) &
+  WALK_DATA=$!
+  for w in 300 2000 2800; do
+    [[ -n "$FROM" && $w != 2000 ]] && continue  # stage 3 mixes in the t = 2000 s window only
+    [[ -d "$WORK/dense_$w/images" ]] || \
+      DS --site $S/demo/site.json --cameras $J12 --poses base:0:0:0 low:6:16:60 high:12:32:80:-6 --seconds 80 --warmup $w --every 6 --out "$WORK/dense_$w"
+  done
+  [[ -d "$WORK/bike/images" ]] || \
+    DS --site $S/demo-bike/site.json --cameras $J12 --poses base:0:0:0 low:7:20:55:5 --seconds 80 --warmup 1200 --every 6 --out "$WORK/bike"
+  [[ -d "$WORK/j3dense/images" ]] || \
+    DS --site $S/demo/site.json --cameras $J3 --poses base:0:0:0 --seconds 120 --warmup 900 --every 10 --out "$WORK/j3dense" --keep-video
+  [[ -d "$WORK/j3bike/images" ]] || \
+    DS --site $S/demo-bike/site.json --cameras $J3 --poses base:0:0:0 --seconds 60 --warmup 1200 --every 10 --out "$WORK/j3bike" --keep-video
+  wait "$WALK_DATA"
+fi
 # Stage 4's views (the walking scene here with the demo's own demand, no bicycles).
 VIEWS="base:0:0:0 high:12:32:80:-6 mast:15:45:70:0:aim overhead:25:90:60:0:aim"
 ABOVE="mast:15:45:70:0:aim overhead:25:90:60:0:aim"
@@ -134,8 +136,9 @@ views() { # stage 4 from the stage 3 model $1
   /usr/bin/python3 "$ROOT/models/train/dynamic_batch.py" "$OUT/edgecity-vehicles.onnx" "$OUT/edgecity-vehicles.onnx"
   echo "model: $OUT/edgecity-vehicles.onnx; score it from C# with:"
   echo "  $EDGECITY models eval --model models/edgecity-vehicles.json --data $WORK/heldout_views"
-  echo "  $EDGECITY models eval --model models/edgecity-vehicles.json --data $WORK/heldout_walk/recordings/*/*.avi --every 10"
-  echo "  $EDGECITY models eval --model models/edgecity-vehicles.json --data $WORK/j3dense/recordings/*/*.avi --every 2"
+  [[ -d "$WORK/heldout_walk/recordings" ]] && echo "  $EDGECITY models eval --model models/edgecity-vehicles.json --data $WORK/heldout_walk/recordings/*/*.avi --every 10"
+  [[ -d "$WORK/j3dense/recordings" ]] && echo "  $EDGECITY models eval --model models/edgecity-vehicles.json --data $WORK/j3dense/recordings/*/*.avi --every 2"
+  return 0
 }
 [[ -n "$VIEWS_FROM" ]] && { views "$VIEWS_FROM"; exit 0; }
 
